@@ -13,6 +13,8 @@ export interface PageMetadata {
   /** 有效性 as the page states it: 有效, 现行有效, 失效, 废止, … */
   validityStatus?: string;
   indexNo?: string;
+  /** 主题分类 as the page states it. */
+  topic?: string;
   source?: string;
   url?: string;
   raw?: Record<string, string>;

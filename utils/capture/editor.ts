@@ -1,0 +1,286 @@
+/**
+ * Editors and selections in a web page: which one to review, its text with a way back to the DOM, and edits
+ * through the editor's own input path (so the editor's undo still works). Built on extractText. It only reads
+ * the page, except `applyEdit`, which the reviewer asks for.
+ *
+ * Elements may come from same-origin iframes, whose constructors differ from the top window's: everything
+ * here tests node names, never `instanceof`.
+ */
+import { extractText, type TextMap } from './text';
+
+/** Where captured text lives: a form field (no DOM text) or DOM text with its offset map. */
+export type TextSource =
+  | { kind: 'field'; el: HTMLTextAreaElement; base: number; length: number }
+  | { kind: 'dom'; root: Node; map: TextMap; base: number; length: number };
+
+export type EditorKind = 'selection' | 'textarea' | 'contenteditable' | 'iframe-editor';
+
+export interface EditorCapture {
+  kind: EditorKind;
+  text: string;
+  source: TextSource;
+  /** The element to watch for edits: the textarea or the editing host (null for a selection in page text). */
+  editor: HTMLElement | null;
+}
+
+/** The capture could not read where the reviewer's focus or selection is. */
+export interface Unreadable {
+  kind: 'cross-origin-frame';
+}
+
+/** Below this, an editor that is not focused is a search box or a comment field, not the draft under review. */
+export const MIN_EDITOR_CHARS = 30;
+
+const MAX_FRAME_DEPTH = 4;
+
+const isElement = (n: Node | null | undefined): n is HTMLElement => !!n && n.nodeType === 1;
+const tag = (n: Node | null | undefined) => (isElement(n) ? n.nodeName.toUpperCase() : '');
+const isTextarea = (n: Node | null | undefined): n is HTMLTextAreaElement => tag(n) === 'TEXTAREA';
+const isFrame = (n: Node | null | undefined): n is HTMLIFrameElement => tag(n) === 'IFRAME' || tag(n) === 'FRAME';
+
+/** The document of a same-origin frame; null when another origin owns it (reading it throws or yields null). */
+export function frameDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The outermost contenteditable ancestor of `el` (the editing host), or null. */
+export function editingHost(el: HTMLElement): HTMLElement | null {
+  if (!el.isContentEditable) return null;
+  let host = el;
+  while (host.parentElement && host.parentElement.isContentEditable) host = host.parentElement;
+  return host;
+}
+
+/** A document edited as a whole: designMode, or an editable body (UEditor, TinyMCE and CKEditor 4 iframes). */
+function editableBody(doc: Document): HTMLElement | null {
+  const body = doc.body;
+  if (!body) return null;
+  if (doc.designMode === 'on' || body.isContentEditable) return body;
+  return null;
+}
+
+function isVisible(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  if (r.width < 2 || r.height < 2) return false;
+  const cs = el.ownerDocument.defaultView?.getComputedStyle(el);
+  return !cs || (cs.visibility !== 'hidden' && cs.display !== 'none');
+}
+
+function fieldCapture(el: HTMLTextAreaElement, base = 0, end = el.value.length): EditorCapture {
+  return { kind: 'textarea', text: el.value.slice(base, end), source: { kind: 'field', el, base, length: end - base }, editor: el };
+}
+
+function domCapture(root: HTMLElement, kind: EditorKind): EditorCapture {
+  const { text, map } = extractText(root);
+  return { kind, text, source: { kind: 'dom', root, map, base: 0, length: text.length }, editor: root };
+}
+
+/** Captures the editor `el` stands for, if it is one. */
+function editorOf(el: Element | null, inFrame: boolean): EditorCapture | null {
+  if (!isElement(el)) return null;
+  if (isTextarea(el) && !el.disabled) return fieldCapture(el);
+  const host = editingHost(el);
+  if (host) return domCapture(host, inFrame ? 'iframe-editor' : 'contenteditable');
+  return null;
+}
+
+/**
+ * The focused editor, following focus into same-origin frames. Returns `cross-origin-frame` when focus sits in a
+ * frame the page does not let us read, and null when nothing editable has focus.
+ */
+export function focusedEditor(doc: Document, depth = 0): EditorCapture | Unreadable | null {
+  const active = doc.activeElement;
+  if (isFrame(active)) {
+    const inner = frameDocument(active);
+    if (!inner) return { kind: 'cross-origin-frame' };
+    if (depth >= MAX_FRAME_DEPTH) return null;
+    const body = editableBody(inner);
+    if (body) return domCapture(body, 'iframe-editor');
+    return focusedEditor(inner, depth + 1);
+  }
+  if (depth > 0 && active === doc.body) return null;
+  return editorOf(active, depth > 0);
+}
+
+/** Every visible editor in the page and its same-origin frames. */
+export function listEditors(doc: Document, depth = 0): EditorCapture[] {
+  const out: EditorCapture[] = [];
+  const inFrame = depth > 0;
+  const body = editableBody(doc);
+  if (body && inFrame) return [domCapture(body, 'iframe-editor')];
+  for (const ta of doc.querySelectorAll('textarea')) {
+    if (!ta.disabled && isVisible(ta)) out.push(fieldCapture(ta));
+  }
+  const hosts = new Set<HTMLElement>();
+  for (const el of doc.querySelectorAll<HTMLElement>('[contenteditable]')) {
+    const host = editingHost(el);
+    if (host && !hosts.has(host) && isVisible(host)) hosts.add(host);
+  }
+  for (const h of hosts) out.push(domCapture(h, inFrame ? 'iframe-editor' : 'contenteditable'));
+  if (depth < MAX_FRAME_DEPTH) {
+    for (const f of doc.querySelectorAll<HTMLIFrameElement>('iframe, frame')) {
+      const inner = frameDocument(f);
+      if (inner && isVisible(f)) out.push(...listEditors(inner, depth + 1));
+    }
+  }
+  return out;
+}
+
+/** The focused editor, else the largest one worth reviewing; `cross-origin-frame` when focus is out of reach. */
+export function findEditor(doc: Document): EditorCapture | Unreadable | null {
+  const focused = focusedEditor(doc);
+  if (focused && (focused.kind === 'cross-origin-frame' || focused.text.trim())) return focused;
+  let best: EditorCapture | null = null;
+  for (const e of listEditors(doc)) if (!best || e.text.length > best.text.length) best = e;
+  return best && best.text.trim().length >= MIN_EDITOR_CHARS ? best : null;
+}
+
+/** Counts frames of another origin: a page that shows its document in one cannot be read from outside. */
+export function countForeignFrames(doc: Document): number {
+  let n = 0;
+  for (const f of doc.querySelectorAll<HTMLIFrameElement>('iframe, frame')) {
+    if (isVisible(f) && !frameDocument(f)) n++;
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Selection
+
+/** The text offset of a DOM boundary point, also when the point sits between elements. */
+function boundaryOffset(map: TextMap, text: string, node: Node, offset: number): number | undefined {
+  if (node.nodeType === 3) return map.offsetOf(node, offset);
+  const doc = node.ownerDocument ?? (node as Document);
+  // The first text node at or after the boundary point.
+  const walker = doc.createTreeWalker(doc, 4 /* SHOW_TEXT */);
+  const child = node.childNodes[offset] ?? null;
+  let cur: Node | null;
+  if (child) {
+    walker.currentNode = child;
+    cur = child.nodeType === 3 ? child : walker.nextNode();
+  } else {
+    // After the last child: the next text node after `node`'s subtree.
+    walker.currentNode = node;
+    let last: Node | null = node;
+    while (last && last.lastChild) last = last.lastChild;
+    walker.currentNode = last ?? node;
+    cur = walker.nextNode();
+  }
+  for (; cur; cur = walker.nextNode()) {
+    const at = map.offsetOf(cur, 0);
+    if (at !== undefined) return at;
+  }
+  return text.length;
+}
+
+/** The deepest same-origin document that has focus, and whether a cross-origin frame holds it. */
+function activeDocument(doc: Document): { doc: Document; foreign: boolean } {
+  let d = doc;
+  for (let depth = 0; depth < MAX_FRAME_DEPTH; depth++) {
+    const a = d.activeElement;
+    if (!isFrame(a)) break;
+    const inner = frameDocument(a);
+    if (!inner) return { doc: d, foreign: true };
+    d = inner;
+  }
+  return { doc: d, foreign: false };
+}
+
+function selectionIn(doc: Document): EditorCapture | null {
+  const active = doc.activeElement;
+  if (isTextarea(active) && active.selectionEnd > active.selectionStart) {
+    const c = fieldCapture(active, active.selectionStart, active.selectionEnd);
+    return { ...c, kind: 'selection' };
+  }
+  const sel = doc.defaultView?.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const range = sel.getRangeAt(0);
+  let root: Node = range.commonAncestorContainer;
+  if (root.nodeType !== 1) root = root.parentNode ?? root;
+  const { text, map } = extractText(root);
+  const start = boundaryOffset(map, text, range.startContainer, range.startOffset);
+  const end = boundaryOffset(map, text, range.endContainer, range.endOffset);
+  if (start === undefined || end === undefined || end <= start) return null;
+  const slice = text.slice(start, end);
+  if (!slice.trim()) return null;
+  const host = isElement(root) ? editingHost(root) : null;
+  return { kind: 'selection', text: slice, source: { kind: 'dom', root, map, base: start, length: end - start }, editor: host };
+}
+
+/** The reviewer's selection: in a textarea, in page text, or inside a same-origin frame. */
+export function findSelection(doc: Document): EditorCapture | Unreadable | null {
+  const { doc: inner, foreign } = activeDocument(doc);
+  const found = selectionIn(inner) ?? (inner !== doc ? selectionIn(doc) : null);
+  if (found) return found;
+  return foreign ? { kind: 'cross-origin-frame' } : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading back and editing
+
+/** The current text of a source: a field's value changes without any map to update. */
+export function readSource(source: TextSource): string {
+  if (source.kind === 'field') return source.el.value.slice(source.base, source.base + source.length);
+  return extractText(source.root).text.slice(source.base, source.base + source.length);
+}
+
+/** A DOM Range over captured text [start, end), for a DOM source. */
+export function sourceRange(source: TextSource, start: number, end: number): Range | null {
+  if (source.kind !== 'dom') return null;
+  return source.map.toRange(source.base + start, source.base + end);
+}
+
+export type EditResult = 'ok' | 'failed';
+
+/**
+ * Replaces captured text [start, end) through the editor's input path: focus, select, execCommand('insertText')
+ * in the editor's own document, so the editor sees an ordinary input and its undo stack records it. A textarea
+ * that refuses execCommand gets setRangeText and an input event.
+ */
+export function applyEdit(source: TextSource, start: number, end: number, replacement: string): EditResult {
+  if (source.kind === 'field') {
+    const el = source.el;
+    const s = source.base + start;
+    const e = source.base + end;
+    const expected = el.value.slice(0, s) + replacement + el.value.slice(e);
+    el.focus();
+    el.setSelectionRange(s, e);
+    let done = false;
+    try {
+      done = el.ownerDocument.execCommand('insertText', false, replacement);
+    } catch {
+      done = false;
+    }
+    if (!done || el.value !== expected) {
+      if (el.value !== expected) {
+        el.setRangeText(replacement, s, e, 'end');
+        const View = el.ownerDocument.defaultView ?? window;
+        el.dispatchEvent(new View.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
+      }
+    }
+    return el.value === expected ? 'ok' : 'failed';
+  }
+  const range = sourceRange(source, start, end);
+  if (!range) return 'failed';
+  const doc = range.startContainer.ownerDocument!;
+  const win = doc.defaultView;
+  const host = isElement(range.commonAncestorContainer)
+    ? editingHost(range.commonAncestorContainer)
+    : range.commonAncestorContainer.parentElement && editingHost(range.commonAncestorContainer.parentElement);
+  if (!host || !win) return 'failed';
+  if (host === doc.body && doc !== document) win.focus();
+  host.focus({ preventScroll: true });
+  const sel = win.getSelection();
+  if (!sel) return 'failed';
+  sel.removeAllRanges();
+  sel.addRange(range);
+  try {
+    return doc.execCommand('insertText', false, replacement) ? 'ok' : 'failed';
+  } catch {
+    return 'failed';
+  }
+}

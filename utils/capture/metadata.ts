@@ -1,0 +1,246 @@
+/**
+ * The portal metadata block (索引号, 发布机构, 文号, 成文日期, 发布日期, 登记号, 有效性, …) in whatever layout a site
+ * uses: th/td pairs (several per row), dl/dt/dd, "label：value" lists, and one-line info bars
+ * (发布时间：2021-10-20　　来源：东山区教育局　　浏览次数：317). Pure DOM code, read only.
+ */
+import { parseDate } from '../text/dates';
+import type { PageMetadata } from './types';
+
+type Field = Exclude<keyof PageMetadata, 'raw' | 'url'>;
+
+/** Labels as sites write them (spaces removed), by field. Data, not code: add a site's wording here. */
+export const METADATA_LABELS: Record<Field, readonly string[]> = {
+  indexNo: ['索引号', '信息索引号', '索取号'],
+  issuer: ['发布机构', '发文机关', '发文单位', '制发机关', '发布单位', '发文机构', '制定机关', '制文机关', '成文单位', '发布机关', '公开责任部门'],
+  writtenDate: ['成文日期', '印发日期', '成文时间', '发文日期', '制发日期', '签发日期'],
+  publishedDate: ['发布日期', '公开日期', '发布时间', '公布日期', '公开时间', '发文时间', '生成日期', '信息发布日期'],
+  docNumber: ['文号', '发文字号', '发文文号', '文件编号', '发文号'],
+  regNumber: ['登记号', '统一编号', '规范性文件编号', '统一登记号', '登记编号', '规范性文件登记号', '备案登记号', '统一登记编号'],
+  validityStatus: ['有效性', '时效性', '效力状态', '时效', '有效状态', '效力', '是否有效', '效力级别'],
+  topic: ['主题分类', '主题词', '分类', '信息分类', '组配分类', '主题'],
+  title: ['标题', '名称', '文件名称', '信息名称', '文件标题'],
+  source: ['来源', '信息来源', '文章来源', '稿件来源'],
+};
+
+/** Labels of an info bar that carry nothing for the review but separate values (浏览次数：317). */
+const IGNORED_LABELS = ['浏览次数', '点击数', '访问量', '阅读次数', '浏览量', '作者', '责任编辑', '编辑', '字号', '字体', '打印', '分享到', '点击率', '阅读量'];
+
+/** Fields that make a block a catalogue table (excluded from the text) rather than an info bar (kept). */
+const CATALOGUE_FIELDS: readonly Field[] = ['indexNo', 'issuer', 'writtenDate', 'docNumber', 'regNumber', 'validityStatus', 'topic'];
+
+const LABEL_TO_FIELD = new Map<string, Field>();
+for (const [field, labels] of Object.entries(METADATA_LABELS) as [Field, readonly string[]][]) {
+  for (const l of labels) LABEL_TO_FIELD.set(l, field);
+}
+const ALL_LABELS = [...LABEL_TO_FIELD.keys(), ...IGNORED_LABELS].sort((a, b) => b.length - a.length);
+
+// Spaces inside labels ("索 引 号", "文　　号") are common: match each label with optional spaces between characters.
+const spaced = (l: string) => [...l].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u3000]*');
+const LABEL_RE = new RegExp(`(?:^|(?<=[\\s\\u3000|｜丨/]))(${ALL_LABELS.map(spaced).join('|')})[\\s\\u3000]*[：:]`, 'g');
+
+const squash = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+const labelKey = (s: string) => s.replace(/[\s\u3000\u00a0]/g, '').replace(/[：:]$/, '');
+
+/** The field a label cell names, or undefined. */
+export function fieldOfLabel(label: string): Field | undefined {
+  return LABEL_TO_FIELD.get(labelKey(label));
+}
+
+const text = (el: Element) => squash(el.textContent ?? '');
+
+export interface MetadataBlock {
+  el: Element;
+  kind: 'table' | 'list' | 'bar';
+  pairs: [string, string][];
+}
+
+export interface FoundMetadata {
+  metadata: PageMetadata;
+  /** Catalogue blocks (tables, dl, label lists): returned as metadata, left out of the captured text. */
+  blocks: MetadataBlock[];
+  /** Info bars (发布时间：…　来源：…): kept in the text. */
+  bars: MetadataBlock[];
+}
+
+/** Splits "发布时间：2021-10-20　　来源：东山区教育局　　浏览次数：317" into label/value pairs. */
+export function splitLabelled(line: string): [string, string][] {
+  const out: [string, string][] = [];
+  const ms = [...line.matchAll(LABEL_RE)];
+  ms.forEach((m, i) => {
+    const from = m.index! + m[0].length;
+    const to = i + 1 < ms.length ? ms[i + 1].index! : line.length;
+    let value = line.slice(from, to);
+    // A value ends at a wide gap when another field follows without a known label ("来源：X　　【打印】").
+    value = value.split(/[\s\u3000\u00a0]{2,}|\s*[|｜丨]\s*/)[0];
+    out.push([labelKey(m[1]), squash(value)]);
+  });
+  return out;
+}
+
+const cellsOf = (row: Element) => [...row.children].filter((c) => /^(TD|TH)$/i.test(c.tagName));
+
+function readTable(table: Element): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const row of table.querySelectorAll('tr')) {
+    if (row.closest('table') !== table) continue;
+    const cells = cellsOf(row);
+    for (let i = 0; i < cells.length; i++) {
+      const t = text(cells[i]);
+      const field = fieldOfLabel(t);
+      if (field && i + 1 < cells.length && !fieldOfLabel(text(cells[i + 1]))) {
+        pairs.push([labelKey(t), text(cells[i + 1])]);
+        i++;
+      } else {
+        // "标签：值" in a single cell.
+        const inCell = splitLabelled(t);
+        if (inCell.length && inCell.every(([l]) => fieldOfLabel(l) || IGNORED_LABELS.includes(l))) pairs.push(...inCell);
+      }
+    }
+  }
+  return pairs;
+}
+
+function readDl(dl: Element): [string, string][] {
+  const pairs: [string, string][] = [];
+  let label: string | undefined;
+  for (const c of dl.querySelectorAll('dt, dd')) {
+    if (c.closest('dl') !== dl) continue;
+    if (/^dt$/i.test(c.tagName)) {
+      const t = text(c);
+      const split = splitLabelled(t);
+      if (split.length) {
+        pairs.push(...split.filter(([, v]) => v));
+        label = split[split.length - 1][1] ? undefined : split[split.length - 1][0];
+      } else label = fieldOfLabel(t) ? labelKey(t) : undefined;
+    } else if (label) {
+      pairs.push([label, text(c)]);
+      label = undefined;
+    } else pairs.push(...splitLabelled(text(c)));
+  }
+  return pairs.filter(([l]) => fieldOfLabel(l));
+}
+
+const MAX_BLOCK_CHARS = 1500;
+
+/** Finds the metadata blocks of a page; `main` (the content element) helps pick the block nearest to it. */
+export function findMetadata(doc: Document, main?: Element | null): FoundMetadata {
+  const blocks: MetadataBlock[] = [];
+  const bars: MetadataBlock[] = [];
+  const taken = new Set<Element>();
+  const inTaken = (el: Element) => {
+    for (let a: Element | null = el; a; a = a.parentElement) if (taken.has(a)) return true;
+    return false;
+  };
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return { metadata: {}, blocks, bars };
+
+  for (const table of body.querySelectorAll('table')) {
+    if (inTaken(table) || (table.textContent ?? '').length > MAX_BLOCK_CHARS * 2) continue;
+    const pairs = readTable(table);
+    if (new Set(pairs.map(([l]) => fieldOfLabel(l))).size >= 2) {
+      // A layout table wrapping the whole page would "contain" the metadata too: take the innermost table.
+      const inner = [...table.querySelectorAll('table')].some((t) => new Set(readTable(t).map(([l]) => fieldOfLabel(l))).size >= 2);
+      if (inner) continue;
+      blocks.push({ el: table, kind: 'table', pairs });
+      taken.add(table);
+    }
+  }
+  for (const dl of body.querySelectorAll('dl')) {
+    if (inTaken(dl)) continue;
+    const pairs = readDl(dl);
+    if (pairs.length >= 2) {
+      blocks.push({ el: dl, kind: 'list', pairs });
+      taken.add(dl);
+    }
+  }
+
+  // "label：value" elements: leaf-ish elements (no block children with labels of their own).
+  const labelled: { el: Element; pairs: [string, string][] }[] = [];
+  for (const el of body.querySelectorAll('li, p, span, div, td, em, label, font, strong, b, i, h4, h5, h6')) {
+    if (inTaken(el)) continue;
+    const t = el.textContent ?? '';
+    if (t.length > 400 || !t.includes('：') && !t.includes(':')) continue;
+    const pairs = splitLabelled(squash(t));
+    if (!pairs.length) continue;
+    // Only the innermost element holding the whole of these pairs counts.
+    if ([...el.children].some((c) => splitLabelled(squash(c.textContent ?? '')).length === pairs.length)) continue;
+    // The line must begin with a label: "本办法发布时间：" inside a sentence is not metadata.
+    if (!new RegExp(`^[\\s\\u3000]*(?:${ALL_LABELS.map(spaced).join('|')})[\\s\\u3000]*[：:]`).test(t)) continue;
+    labelled.push({ el, pairs });
+  }
+  // Group the single-pair elements by their parent: a <ul> of "索引号：…" items is one catalogue block.
+  const groups = new Map<Element, { el: Element; pairs: [string, string][] }[]>();
+  for (const l of labelled) {
+    const multi = new Set(l.pairs.map(([lab]) => fieldOfLabel(lab)).filter(Boolean)).size >= 2;
+    // Inside the document body a lone "名称：…" line is text, not metadata.
+    if (!multi && main?.contains(l.el) && !groups.has(l.el.parentElement!)) {
+      const siblings = labelled.filter((o) => o.el.parentElement === l.el.parentElement);
+      if (new Set(siblings.flatMap((o) => o.pairs.map(([lab]) => fieldOfLabel(lab)))).size < 3) continue;
+    }
+    const parent = l.el.parentElement;
+    if (multi || !parent) {
+      const fields = l.pairs.map(([lab]) => fieldOfLabel(lab)).filter(Boolean) as Field[];
+      const kind = fields.some((f) => CATALOGUE_FIELDS.includes(f)) ? 'list' : 'bar';
+      (kind === 'bar' ? bars : blocks).push({ el: l.el, kind, pairs: l.pairs });
+      continue;
+    }
+    // Pairs spread over sibling elements, possibly one more level down (<li><span>文号：</span>…</li>).
+    const key = parent.tagName === 'LI' && parent.parentElement ? parent.parentElement : parent;
+    const g = groups.get(key) ?? [];
+    g.push(l);
+    groups.set(key, g);
+  }
+  for (const [parent, items] of groups) {
+    const pairs = items.flatMap((i) => i.pairs);
+    const fields = new Set(pairs.map(([l]) => fieldOfLabel(l)).filter(Boolean) as Field[]);
+    if (fields.size >= 2 && [...fields].some((f) => CATALOGUE_FIELDS.includes(f))) {
+      if ((parent.textContent ?? '').length <= MAX_BLOCK_CHARS) blocks.push({ el: parent, kind: 'list', pairs });
+      else for (const i of items) blocks.push({ el: i.el, kind: 'list', pairs: i.pairs });
+    } else if (fields.size >= 1) {
+      for (const i of items) bars.push({ el: i.el, kind: 'bar', pairs: i.pairs });
+    }
+  }
+
+  const metadata = mergeBlocks(blocks, bars, main);
+  return { metadata, blocks, bars };
+}
+
+/** Document order of two nodes: negative when a precedes b. */
+const order = (a: Node, b: Node) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1);
+
+function distance(el: Element, main: Element | null | undefined): number {
+  if (!main) return 0;
+  // Blocks inside or right around the content come first; then by how far up their common ancestor is.
+  let d = 0;
+  for (let a: Element | null = main; a; a = a.parentElement, d++) if (a.contains(el)) return d;
+  return 99;
+}
+
+function mergeBlocks(blocks: MetadataBlock[], bars: MetadataBlock[], main?: Element | null): PageMetadata {
+  const md: PageMetadata = {};
+  const raw: Record<string, string> = {};
+  // The catalogue block nearest to the content wins over blocks elsewhere (a "latest documents" list).
+  const ordered = [
+    ...[...blocks].sort((a, b) => distance(a.el, main) - distance(b.el, main) || order(a.el, b.el)),
+    ...[...bars].sort((a, b) => distance(a.el, main) - distance(b.el, main) || order(a.el, b.el)),
+  ];
+  for (const b of ordered) {
+    for (const [label, value] of b.pairs) {
+      if (!value) continue;
+      raw[label] ??= value;
+      const field = fieldOfLabel(label);
+      if (!field || md[field] !== undefined) continue;
+      if (field === 'writtenDate' || field === 'publishedDate') {
+        const d = parseDate(value);
+        if (d) md[field] = d.iso;
+      } else md[field] = value;
+    }
+  }
+  if (Object.keys(raw).length) md.raw = raw;
+  return md;
+}
+
+/** The portal metadata of a page. `main` is the content element, when known (see findMainContent). */
+export function readMetadata(doc: Document, main?: Element | null): PageMetadata {
+  return findMetadata(doc, main).metadata;
+}
