@@ -1,0 +1,24 @@
+// The storage API the extension's pages import. Everything lives in IndexedDB in the extension's origin.
+export { DB_NAME, DB_VERSION, NormLintDB, getDb, setDb, requestPersistence } from './db';
+export { StorageError, isQuotaError, QUOTA_MESSAGE, type StorageErrorKind } from './errors';
+export { loadSettings, saveSettings, onSettingsChange, loadRegister, saveRegister, type LoadedRegister } from './settings';
+export {
+  fingerprint,
+  normalizeForFingerprint,
+  docKeysFor,
+  saveReview,
+  getReview,
+  deleteReview,
+  applyDismissals,
+  listDismissals,
+  restoreDismissal,
+  latestReviewOf,
+  compareWithPrevious,
+  type DocRef,
+  type AppliedFinding,
+  type Comparison,
+} from './reviews';
+export { anchorOf, matchFindings, matchScore, matchableOf, type Matchable, type MatchResult } from './match';
+export { docKeysOf, sameDocument, type DocIdentity } from './derive';
+export { ENGINE_VERSION } from './version';
+export * from './types';
