@@ -1,7 +1,8 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DefectCode } from '../engine/codes';
 import type { RegisterEntry } from '../register';
-import { buildReview, docKeysOf, pickPrevious, statDeltas } from './derive';
+import { assignDismissalIds, buildReview, docKeysOf, pickPrevious, statDeltas } from './derive';
+import { StorageError } from './errors';
 import type {
   Conclusion,
   DecidedFinding,
@@ -114,6 +115,19 @@ export class NormLintDB extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    // Dexie 4 opens a database a newer release has upgraded; writing to it with this release's assumptions could
+    // corrupt what the newer one stored, so refuse (only after a downgrade of the extension).
+    const known = upTo ?? DB_VERSION;
+    this.on('ready', () => {
+      // Dexie's native version is ten times the declared one (plus any step it adds itself).
+      const found = Math.floor(this.backendDB().version / 10);
+      if (found > known) {
+        throw new StorageError(
+          'newer-version',
+          `审查记录数据库的版本（${found}）比当前扩展支持的版本（${known}）新，可能安装过更新的版本后又降级。为避免数据丢失，未做任何读写。请安装最新版本的扩展。`,
+        );
+      }
+    });
   }
 }
 
@@ -160,7 +174,11 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
     bodies.push({ ...built.body, reviewId: id, ...(r.remarks ? { remarks: r.remarks } : {}) });
     stored.set(id, built.body.findings);
     dismissals = dismissals.filter((d) => !built.deleteDismissals.includes(d.id!));
-    for (const d of built.addDismissals) dismissals.push({ ...d, id: nextDismissalId++, reviewId: id });
+    const ids = built.addDismissals.map((d) => {
+      dismissals.push({ ...d, id: nextDismissalId, reviewId: id });
+      return nextDismissalId++;
+    });
+    assignDismissalIds(built.body.findings, ids);
     for (const s of statDeltas(built.summary, built.body.findings)) {
       const k = `${s.day}|${s.code}`;
       const had = stats.get(k);

@@ -235,3 +235,14 @@ export function pickPrevious<T extends Pick<ReviewSummary, 'docKeys' | 'createdA
   }
   return best;
 }
+
+/**
+ * Points the stored findings at the dismissals buildReview() asked to add, once the database has given them ids:
+ * the dismissed-with-reason findings without an id yet, in the order addDismissals lists them.
+ */
+export function assignDismissalIds(findings: StoredFinding[], ids: readonly number[]): void {
+  let k = 0;
+  for (const f of findings) {
+    if (f.decision === 'dismissed' && f.reason && f.dismissalId === undefined && k < ids.length) f.dismissalId = ids[k++];
+  }
+}

@@ -30,7 +30,10 @@ export function isQuotaError(e: unknown, depth = 0): boolean {
 
 /** Turns whatever IndexedDB/Dexie threw into a StorageError with a message a reviewer can act on. */
 export function toStorageError(e: unknown, doing: string): StorageError {
-  if (e instanceof StorageError) return e;
+  // Dexie wraps an error thrown while opening (ours included) as the `inner` of a DatabaseClosedError.
+  for (let x: unknown = e, i = 0; x && typeof x === 'object' && i < 5; x = (x as { inner?: unknown }).inner, i++) {
+    if (x instanceof StorageError) return x;
+  }
   if (isQuotaError(e)) return new StorageError('quota', QUOTA_MESSAGE, e);
   const name = (e as { name?: string })?.name;
   if (name === 'VersionError') {

@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/types';
 import { getDb } from './db';
-import { buildReview, docKeysOf, pickPrevious, sameDocument, statDeltas, type DocIdentity } from './derive';
+import { assignDismissalIds, buildReview, docKeysOf, pickPrevious, sameDocument, statDeltas, type DocIdentity } from './derive';
 import { StorageError, toStorageError } from './errors';
 import { matchableOf, matchFindings, type Matchable } from './match';
 import type { Decision, Dismissal, FullReview, ReviewSummary, SaveReviewInput, StatRow } from './types';
@@ -87,11 +87,7 @@ export async function saveReview(input: SaveReviewInput): Promise<FullReview> {
           built.addDismissals.map((d) => ({ ...d, reviewId: id })) as Dismissal[],
           { allKeys: true },
         )) as number[];
-        // Stored findings point at the dismissal they created, in the order buildReview listed them.
-        let k = 0;
-        for (const f of body.findings) {
-          if (f.decision === 'dismissed' && f.reason && f.dismissalId === undefined) f.dismissalId = ids[k++];
-        }
+        assignDismissalIds(body.findings, ids);
       }
       await db.reviewBodies.add(body);
       await addStats(statDeltas(built.summary, body.findings), 1);
