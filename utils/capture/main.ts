@@ -204,13 +204,15 @@ export function findMainContent(doc: Document): Element {
   if (!top) return body;
   // Text split over sibling blocks (two content divs, a table per chapter): take their parent.
   for (let guard = 0; guard < 3; guard++) {
-    const parent: Element | null = top.parentElement;
-    if (!parent || parent === body || parent === doc.documentElement) break;
-    const topScore = finalScore(top, stats.get(top)!);
+    const cur: Element = top;
+    const parent: Element | null = cur.parentElement;
+    const curStat = stats.get(cur);
+    if (!parent || !curStat || parent === body || parent === doc.documentElement) break;
+    const topScore = finalScore(cur, curStat);
     const rival = [...parent.children].some((c) => {
-      if (c === top) return false;
+      if (c === cur) return false;
       const s = stats.get(c);
-      return !!s && !isFurniture(c) && finalScore(c, s) >= Math.max(10, topScore * 0.3) && s.chars >= stats.get(top)!.chars * 0.2;
+      return !!s && !isFurniture(c) && finalScore(c, s) >= Math.max(10, topScore * 0.3) && s.chars >= curStat.chars * 0.2;
     });
     if (!rival) break;
     top = parent;

@@ -1,0 +1,75 @@
+import type { Finding, Severity } from '../engine/types';
+import type { ReviewResult } from '../engine';
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** 1-based line and column (in characters, not UTF-16 units) of each offset, from one scan of the text. */
+export function lineColumns(text: string) {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset: number): { line: number; column: number } => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const column = [...text.slice(starts[lo], offset)].length + 1;
+    return { line: lo + 1, column };
+  };
+}
+
+export interface FileReport {
+  path: string;
+  findings?: (Finding & { line: number; column: number })[];
+  summary?: ReviewResult['summary'];
+  notice?: string;
+  error?: string;
+}
+
+export function fileReport(path: string, text: string, result: ReviewResult): FileReport {
+  const pos = lineColumns(text);
+  const findings = result.findings.map((f) => {
+    const { line, column } = pos(f.start);
+    // The contract's keys first, in the documented order; extras after.
+    return {
+      code: f.code,
+      rule: f.rule,
+      severity: f.severity,
+      start: f.start,
+      end: f.end,
+      excerpt: f.excerpt,
+      message: f.message,
+      basis: f.basis,
+      ...(f.fix ? { fix: f.fix } : {}),
+      ...(f.documentLevel ? { documentLevel: true } : {}),
+      line,
+      column,
+    };
+  });
+  return { path, findings, summary: result.summary, ...(result.notice ? { notice: result.notice } : {}) };
+}
+
+export function textLines(r: FileReport): string[] {
+  const out: string[] = [];
+  if (r.notice) out.push(`${r.path}  ${SEVERITY_LABEL.info}  ${r.notice}`);
+  for (const f of r.findings ?? []) {
+    out.push(`${r.path}:${f.line}:${f.column}  ${SEVERITY_LABEL[f.severity]}  ${f.code}  ${f.message}`);
+  }
+  return out;
+}
+
+export function countSeverities(reports: FileReport[]): Record<Severity, number> {
+  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const r of reports) for (const f of r.findings ?? []) n[f.severity]++;
+  return n;
+}
+
+export function summaryLine(reports: FileReport[]): string {
+  const n = countSeverities(reports);
+  const failed = reports.filter((r) => r.error).length;
+  const total = n.error + n.warning + n.info;
+  const head = `共审查 ${reports.length - failed} 个文件，发现 ${total} 处问题（错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}）`;
+  return failed ? `${head}；${failed} 个文件无法读取` : head;
+}
