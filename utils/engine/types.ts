@@ -50,8 +50,8 @@ export interface RuleExample {
   why: string;
   /** Page metadata, as a portal page would give it. */
   metadata?: import('../capture/types').PageMetadata;
-  /** Context overrides: profile id, review date, a register. */
-  context?: { profile?: string; today?: string; register?: RegisterEntry[] };
+  /** Context overrides: profile id (or changes to it), review date, a register. */
+  context?: { profile?: string; profilePatch?: Partial<Profile>; today?: string; register?: RegisterEntry[] };
 }
 
 export interface InvalidExample extends RuleExample {

@@ -1,23 +1,143 @@
-// First cut of the parser: the full model is being written now; this keeps the engine runnable meanwhile.
 import type { PageMetadata } from '../capture/types';
 import type { Segmenter } from '../segment';
-import type { DocModel, Token } from './types';
+import { findBasisClause, findEffective, findInterpretation, findValidity } from './clauses';
+import { scanCitations } from './citations';
+import { findComments, findConsultations } from './comment';
+import { findDocNumber, findProposedIssuer, findPublishedInText, findRegNumber, findSignatures, issuerFromHeadline, metaDate } from './meta';
+import { layoutDocument } from './parts';
+import { findArticles, findItems, span, splitLines, splitSentences } from './structure';
+import type { DocKind, DocModel, PartKind, Span, Token } from './types';
 
+const SELF_REFERENCE = /本(?:办法|规定|细则|通知|通告|意见|决定|方案|措施|公告|规则|制度|标准|导则|指引|实施办法|实施细则|若干措施|规范)/g;
+const MODAL = /应当|不得|禁止|严禁|可以|须|必须/g;
+const NOT_NORMATIVE_HEADLINE = /工作报告|政府工作报告|讲话|致辞|发言|新闻发布会|答记者问|召开|举行|调研|视察|座谈|会议纪要|简报|工作总结|年度报告|报道|动态|快讯/;
+
+// Counts matches without building an array: these run over whole documents.
+const count = (re: RegExp, s: string, cap = 1e9) => {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < cap && re.exec(s)) n++;
+  return n;
+};
+
+/** Whether a text that is neither a draft nor an explanation reads as a norm at all. */
+function classifyNormative(body: string, headline: string, articles: number, items: number): { normative: boolean; reason: string } {
+  const selfRefs = count(SELF_REFERENCE, body, 3);
+  const modals = count(MODAL, body, 50);
+  if (articles >= 2 || selfRefs >= 1) return { normative: true, reason: '' };
+  if (NOT_NORMATIVE_HEADLINE.test(headline)) return { normative: false, reason: `标题“${headline.slice(0, 30)}”像是新闻、讲话或报告` };
+  if (items >= 2 && modals >= 2) return { normative: true, reason: '' };
+  if (modals >= 4 && modals * 400 >= body.length) return { normative: true, reason: '' };
+  return { normative: false, reason: '没有条款结构，也没有“本办法”“应当”“不得”一类规范用语' };
+}
+
+/**
+ * Text plus page metadata → the document model every rule reads. One linear pass per concern; jieba words
+ * only when a rule asks for them.
+ */
 export function parseDocument(text: string, metadata: PageMetadata, segmenter?: Segmenter): DocModel {
+  const lines = splitLines(text);
+  const sentences = splitSentences(text);
+  const layout = layoutDocument(text, lines, metadata.title);
+  const { parts, bodyStart, bodyEnd } = layout;
+  let { kind, kindReason } = layout;
+
+  const articles = findArticles(text, lines, bodyStart, bodyEnd);
+  const items = findItems(text, lines, articles);
+  const inBody = (s: { start: number }) => s.start >= bodyStart && s.start < bodyEnd;
+  const bodySentences = sentences.filter(inBody);
+  const describes = kind === 'explanation' || kind === 'interpretation';
+  // An 起草说明 or 解读 states the clauses of the document it describes; search all of it.
+  const clauseSentences = describes ? sentences : bodySentences;
+
+  const firstArticleEnd = articles[0]?.end ?? items.find((i) => i.start >= bodyStart)?.start ?? bodyEnd;
+  const basisClause = describes ? undefined : findBasisClause(text, sentences, bodyStart, Math.max(firstArticleEnd, bodyStart + 1));
+  const { citations, nested, aliases } = scanCitations(text, basisClause);
+
+  if (kind === 'normative') {
+    const body = text.slice(bodyStart, bodyEnd);
+    const c = classifyNormative(body, layout.headline?.text ?? '', articles.length, items.filter(inBody).length);
+    if (!c.normative) {
+      kind = 'not-normative';
+      kindReason = c.reason;
+    }
+  }
+
+  const signatures = findSignatures(text, lines, parts);
+  const leadSig = signatures.find((s) => s.part === 'cover' || s.part === 'notice');
+  const bodySig = signatures.find((s) => s.part === 'body');
+  const anySig = (k: PartKind) => signatures.find((s) => s.part === k);
+
+  const published = metaDate(metadata.publishedDate) ?? findPublishedInText(text, lines);
+  const writtenSig = (kind === 'normative' ? (leadSig ?? bodySig) : (bodySig ?? leadSig))?.date;
+  const written = metaDate(metadata.writtenDate) ?? (writtenSig && !writtenSig.partial ? writtenSig : undefined);
+
+  const headlineIssuer = issuerFromHeadline(text, layout.headline);
+  const sigOrgan = (kind === 'explanation' || kind === 'interpretation' ? undefined : (leadSig ?? bodySig)?.organ);
+  const issuer = metadata.issuer?.trim()
+    ? { name: metadata.issuer.trim(), span: findName(text, metadata.issuer.trim(), headlineIssuer), source: 'metadata' as const }
+    : headlineIssuer && kind !== 'explanation'
+      ? { name: headlineIssuer.text, span: headlineIssuer, source: 'title' as const }
+      : sigOrgan
+        ? { name: sigOrgan.text, span: sigOrgan, source: 'signature' as const }
+        : undefined;
+
+  const title = layout.title;
+  const titleText = title?.text ?? metadata.title ?? '';
+  const noticeDate = published?.iso ?? anySig('notice')?.date?.iso;
+
   let words: Token[] | undefined;
-  return {
+  const model: DocModel = {
     text,
-    kind: 'normative',
-    kindReason: '',
-    parts: [{ kind: 'body', start: 0, end: text.length }],
-    dates: {},
-    provisional: false,
-    articles: [],
-    items: [],
-    citations: [],
-    sentences: [],
+    kind,
+    kindReason,
+    parts,
+    title,
+    headline: layout.headline,
+    docNumber: findDocNumber(text, lines, metadata) ?? docNumberOfDescribed(citations, title, describes),
+    regNumber: findRegNumber(text, metadata),
+    issuer,
+    dates: { written, published },
+    provisional: /暂行|试行/.test(titleText),
+    articles,
+    items,
+    citations,
+    basisClause,
+    effective: findEffective(text, clauseSentences),
+    validity: findValidity(text, clauseSentences),
+    interpretation: describes ? undefined : findInterpretation(text, bodySentences),
+    comments: findComments(text, lines, sentences, noticeDate),
+    consultations: findConsultations(text, sentences),
+    proposedIssuer: findProposedIssuer(text, 0, bodyStart > 0 ? bodyStart : Math.min(text.length, 2000)),
+    signatures,
+    lines,
+    sentences,
     metadata,
     words: () => (words ??= segmenter ? segmenter.tokenize(text) : []),
-    inParts: () => true,
+    inParts: (kinds, start) => kinds.includes(parts.find((p) => start >= p.start && start < p.end)?.kind ?? 'other'),
   };
+  nestedTitles.set(model, nested);
+  aliasTitles.set(model, aliases);
+  return model;
 }
+
+// Derived scans the parser makes anyway; rules reach them through these accessors.
+const nestedTitles = new WeakMap<DocModel, Span[]>();
+const aliasTitles = new WeakMap<DocModel, Set<string>>();
+export const nestedQuotes = (doc: DocModel) => nestedTitles.get(doc) ?? [];
+export const definedAliases = (doc: DocModel) => aliasTitles.get(doc) ?? new Set<string>();
+
+function findName(text: string, name: string, preferred?: Span): Span | undefined {
+  if (preferred && preferred.text === name) return preferred;
+  const at = text.indexOf(name);
+  return at >= 0 ? span(text, at, at + name.length) : undefined;
+}
+
+// An explanation or 解读 names its document's 文号 right after the title: 《…》（临人社发〔2021〕28号，以下简称《办法》）.
+function docNumberOfDescribed(citations: DocModel['citations'], title: Span | undefined, describes: boolean) {
+  if (!describes || !title) return undefined;
+  const c = citations.find((c) => c.docNumber && c.title.replace(/（[^）]*稿）$/, '') === title.text.replace(/（[^）]*稿）$/, ''));
+  return c?.docNumber ? { text: c.docNumber.text, span: c.docNumber } : undefined;
+}
+
+export type { DocKind };

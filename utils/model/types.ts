@@ -110,6 +110,22 @@ export interface CommentPeriod {
   publicScope?: Span;
 }
 
+export interface Signature {
+  organ?: Span;
+  date?: DateValue;
+  /** The part the signature closes. */
+  part: PartKind;
+}
+
+export interface Line {
+  start: number;
+  end: number;
+  /** The line without leading and trailing white space (full-width included). */
+  text: string;
+  /** Offset of `text` in the document. */
+  textStart: number;
+}
+
 export interface Sentence {
   start: number;
   end: number;
@@ -146,7 +162,15 @@ export interface DocModel {
   effective?: EffectiveClause;
   validity?: ValidityClause;
   interpretation?: InterpretationClause;
-  comment?: CommentPeriod;
+  /** Public-comment periods the text states (a notice's own period, or one an 起草说明/解读 reports). */
+  comments: CommentPeriod[];
+  /** Sentences that describe how the draft was consulted on, and whether that reached the public. */
+  consultations: { span: Span; public: boolean }[];
+  /** The body that will issue the document when a draft says so: 拟提请区人民政府印发 → 区人民政府. */
+  proposedIssuer?: Span;
+  /** Signature blocks (organ + date) closing a part. */
+  signatures: Signature[];
+  lines: Line[];
   sentences: Sentence[];
   metadata: PageMetadata;
   /** jieba words of the whole text, computed once on first call. */

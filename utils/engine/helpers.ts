@@ -1,0 +1,56 @@
+import { formatDate } from '../text/dates';
+import type { DateValue, DocModel } from '../model/types';
+
+/** A text that describes a document (起草说明, 政策解读) rather than being one: missing-clause rules do not apply. */
+export const describesAnother = (doc: DocModel) => doc.kind === 'explanation' || doc.kind === 'interpretation';
+
+/** A text that should carry the clauses of a normative document itself. */
+export const isNormText = (doc: DocModel) => doc.kind === 'normative' || doc.kind === 'draft';
+
+/**
+ * The date a document's timing is measured from: its publication, else its signing, else the latest date the
+ * drafting left in the text (a notice, an 起草说明's signature, 于…印发). Drafts are published later still, so a
+ * gap measured from a drafting date is the most the document can get.
+ */
+export function referenceDate(doc: DocModel): (DateValue & { label: string }) | undefined {
+  if (doc.kind === 'interpretation' || doc.kind === 'explanation') {
+    const issued = /于\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*(?:印发|发布|公布)/.exec(doc.text);
+    if (issued) {
+      const [y, m, d] = issued[1].match(/\d+/g)!.map(Number);
+      return { iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, source: 'text', label: '印发日期' };
+    }
+  }
+  if (doc.kind === 'normative') {
+    if (doc.dates.published) return { ...doc.dates.published, label: '发布日期' };
+    if (doc.dates.written) return { ...doc.dates.written, label: '成文日期' };
+  }
+  const dated = doc.signatures.map((s) => s.date).filter((d): d is DateValue => !!d && !d.partial);
+  const candidates = [doc.dates.published, doc.dates.written, ...dated].filter((d): d is DateValue => !!d);
+  if (!candidates.length) return undefined;
+  const latest = candidates.reduce((a, b) => (b.iso > a.iso ? b : a));
+  return { ...latest, label: doc.kind === 'draft' ? '起草材料所署日期' : '文中日期' };
+}
+
+export const cn = formatDate;
+
+/** Organ names compared without the place prefix a text may leave out: 清河市城市管理局 ~ 市城市管理局. */
+export function sameOrgan(a: string, b: string): boolean {
+  const x = stripPlace(a);
+  const y = stripPlace(b);
+  return x === y || (x.length >= 2 && y.length >= 2 && (x.endsWith(y) || y.endsWith(x)));
+}
+
+// 清河市东山区教育局 → 教育局; 市城市管理局 → 城市管理局 (the 市 of 城市, 市场, 市容, 市政 is not a place level).
+const PLACE_LEVEL = /^([\u4e00-\u9fa5]{0,7}?)(省|自治区|市|自治州|县|区|旗)/;
+export function stripPlace(name: string): string {
+  let s = name.replace(/[\s\u3000]/g, '').replace(/^(?:本|该)/, '');
+  for (let guard = 0; guard < 4; guard++) {
+    const m = PLACE_LEVEL.exec(s);
+    if (!m) break;
+    const next = s[m[0].length] ?? '';
+    const prev = m[1].slice(-1);
+    if (/[场容政民辖属直]/.test(next) || /[城都社地]/.test(prev) || s.length - m[0].length < 2) break;
+    s = s.slice(m[0].length);
+  }
+  return s;
+}

@@ -1,0 +1,105 @@
+import { DATE_PATTERN, parseDate } from '../text/dates';
+import { parseNumeral } from '../text/numerals';
+import type { EffectiveClause, InterpretationClause, Sentence, Span, ValidityClause } from './types';
+import { span } from './structure';
+
+const NUM = '[0-9０-９〇零一二两三四五六七八九十百]+';
+const ISSUE_ACT = '(?:印发|发布|公布|公告|颁布|签发|下发|发文|通过)';
+const TAKE_EFFECT = '(?:起)?(?:正式)?(?:施行|执行|实施|生效)';
+const SELF = /本(?:办法|规定|细则|通知|通告|意见|决定|方案|措施|公告|规则|制度|标准|导则|指引|实施办法|实施细则|若干措施|规范|文件|条例)|《[^》]{1,40}》|该(?:办法|规定|文件)/;
+
+const AFTER_DAYS = new RegExp(`自${ISSUE_ACT}之日起(?:满)?(${NUM})(?:日|天)(?:后|之后|以后)?${TAKE_EFFECT}`);
+const ON_ISSUE = new RegExp(`自${ISSUE_ACT}之日起${TAKE_EFFECT}`);
+const DATE_SRC = DATE_PATTERN.source;
+const ON_DATE = new RegExp(`(?:自|从|于)?\\s*(?:${DATE_SRC})\\s*${TAKE_EFFECT}`);
+/** The statutory exceptions to the grace period. */
+export const GRACE_EXCEPTION = /国家安全|重大公共利益|公共利益|不立即施行将有碍|有碍[^。]{0,12}施行/;
+
+/**
+ * The clause that says when the document takes effect. Sentences are searched from the end of the body:
+ * the clause usually closes the text, and an earlier one may speak of another document.
+ */
+export function findEffective(text: string, sentences: Sentence[]): EffectiveClause | undefined {
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const s = sentences[i];
+    if (!/施行|执行|实施|生效/.test(s.text)) continue;
+    let m: RegExpExecArray | null;
+    let clause: Omit<EffectiveClause, 'sentence' | 'span'> | undefined;
+    if ((m = AFTER_DAYS.exec(s.text))) clause = { mode: 'after-days', days: parseNumeral(m[1]) };
+    else if ((m = ON_ISSUE.exec(s.text))) clause = { mode: 'on-issue' };
+    else if ((m = ON_DATE.exec(s.text))) {
+      const d = parseDate(m[0]);
+      if (d && !d.partial) clause = { mode: 'date', date: d.iso };
+    }
+    if (!clause || !m) continue;
+    // Another document's date (原《…》自…起废止) is not ours; a self-reference or a sentence of its own is.
+    const before = s.text.slice(0, m.index);
+    if (/废止|停止执行|失效/.test(s.text.slice(m.index, m.index + m[0].length + 4))) continue;
+    if (before && !SELF.test(before) && before.length > 40) continue;
+    const start = s.start + m.index;
+    const sentence = span(text, s.start, s.end);
+    const exc = GRACE_EXCEPTION.exec(s.text) ?? GRACE_EXCEPTION.exec(sentences[i - 1]?.text ?? '');
+    let exception: Span | undefined;
+    if (exc) {
+      const host = GRACE_EXCEPTION.exec(s.text) ? s : sentences[i - 1];
+      exception = span(text, host.start + exc.index, host.start + exc.index + exc[0].length);
+    }
+    return { ...clause, sentence, span: span(text, start, start + m[0].length), exception };
+  }
+  return undefined;
+}
+
+const YEARS = new RegExp(`(?:有效期|试行期|暂行期)(?:限)?(?:为|是)?\\s*(${NUM})\\s*(年|个月)`);
+const UNTIL = new RegExp(`有效期(?:自[^。；]{4,24}?)?(?:至|到|截至|截止(?:到|至)?)\\s*(${DATE_SRC})`);
+// A 有效期 of a licence, contract or certificate is not the document's.
+const OTHER_SUBJECT = /(?:证|证书|证件|许可|资格|执照|合同|协议|认定|证明|登记|批准文件|授权|贷款|公示|资质)[^。，；]{0,6}$/;
+
+export function findValidity(text: string, sentences: Sentence[]): ValidityClause | undefined {
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const s = sentences[i];
+    if (!/有效期|试行期|暂行期/.test(s.text)) continue;
+    let m = UNTIL.exec(s.text);
+    let found: Omit<ValidityClause, 'sentence' | 'span'> | undefined;
+    if (m) {
+      const d = parseDate(m[1]);
+      if (d) found = { until: d.iso };
+    }
+    if (!found && (m = YEARS.exec(s.text))) {
+      const n = parseNumeral(m[1]);
+      if (n !== undefined) found = m[2] === '年' ? { years: n } : { months: n };
+    }
+    if (!found || !m) continue;
+    if (OTHER_SUBJECT.test(s.text.slice(0, m.index))) continue;
+    const start = s.start + m.index;
+    return { ...found, sentence: span(text, s.start, s.end), span: span(text, start, start + m[0].length) };
+  }
+  return undefined;
+}
+
+const INTERPRET = /由([^。，,；;：:《》\s]{2,40}?)(?:负责)?(?:具体)?(?:解释|解读)(?:工作)?[。；;，,]?$|解释权(?:归|属于?)([^。，,；;]{2,40}?)[。；;，,]?$/;
+
+export function findInterpretation(text: string, sentences: Sentence[]): InterpretationClause | undefined {
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const s = sentences[i];
+    if (!/解释|解读/.test(s.text)) continue;
+    const m = INTERPRET.exec(s.text);
+    if (!m) continue;
+    if (!SELF.test(s.text.slice(0, m.index)) && m.index > 12) continue;
+    const name = m[1] ?? m[2];
+    const at = s.start + m.index + m[0].indexOf(name);
+    return { sentence: span(text, s.start, s.end), body: span(text, at, at + name.length) };
+  }
+  return undefined;
+}
+
+const BASIS = /(?:根据|依据|依照|按照|贯彻落实|贯彻|落实|遵照)[^。]{0,400}?(?:《|法律|法规|规章|规定|精神|要求|部署|决策|意见|通知)/;
+
+/** The 制定依据 clause: in the preamble or first article, 根据《…》…制定 (or the like). */
+export function findBasisClause(text: string, sentences: Sentence[], bodyStart: number, firstArticleEnd: number): Span | undefined {
+  for (const s of sentences) {
+    if (s.start < bodyStart) continue;
+    if (s.start >= firstArticleEnd) break;
+    if (BASIS.test(s.text)) return span(text, s.start, s.end);
+  }
+  return undefined;
+}

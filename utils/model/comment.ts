@@ -1,0 +1,95 @@
+import { DATE_PATTERN, daysBetween, findDates, isValidDate } from '../text/dates';
+import { parseNumeral } from '../text/numerals';
+import type { CommentPeriod, Line, Sentence, Span } from './types';
+import { span } from './structure';
+
+const COMMENT_WORDS = /征求[^。]{0,30}意见|意见征集|反馈意见|意见建议|意见反馈|提出意见|征询意见/;
+const PUBLIC = /向社会(?:各界)?(?:公开)?|社会公众|公开征求|公众意见|社会各界|门户网站|网上征求|网上公开|向全社会|听证/;
+const N = '[0-9０-９〇零一二两三四五六七八九十]';
+// 2021年9月1日至9月10日: the second date may leave out the year, or the year and month.
+const RANGE_TAIL = new RegExp(`^\\s*(?:至|到|—|–|－|-|~|～)\\s*(?:(${N}{4})\\s*年)?\\s*(?:(${N}{1,2})\\s*月)?\\s*(${N}{1,2})\\s*日`);
+const DEADLINE_LEAD = /(?:请于|请在|于|在|截至|截止(?:到|至|时间为?)?)[\s：:]*$/;
+const DEADLINE_TAIL = /^\s*(?:前|之前|以前|止|24时前|17时前|下班前)/;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const CHANNELS: RegExp[] = [
+  /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
+  /(?:通信地址|通讯地址|邮寄地址|邮寄至|信函)[：:]?[^\n]{2,60}/g,
+  /(?:联系电话|电话|传真)[：:]\s*[0-9０-９\-－()（）]{6,20}/g,
+  /(?:网上留言|在线提交|意见征集[”"]?栏目|门户网站[^。\n]{0,20}(?:栏目|专栏|留言))/g,
+];
+
+/**
+ * Comment periods: a date range or a deadline near words about comments (the same sentence, or the heading
+ * line just above it, as in 一、征求意见时间\n2021年10月20日至…). `noticeDate` starts a period given only
+ * by its deadline (请于6月15日前反馈).
+ */
+export function findComments(text: string, lines: Line[], sentences: Sentence[], noticeDate?: string): CommentPeriod[] {
+  const out: CommentPeriod[] = [];
+  const channels = findChannels(text);
+  const publicHit = PUBLIC.exec(text);
+  const publicScope = publicHit ? span(text, publicHit.index, publicHit.index + publicHit[0].length) : undefined;
+  let lineIx = 0;
+  for (const s of sentences) {
+    while (lineIx < lines.length - 1 && lines[lineIx].end < s.start) lineIx++;
+    const context = COMMENT_WORDS.test(s.text) || [1, 2].some((k) => COMMENT_WORDS.test(lines[lineIx - k]?.text ?? '') && (lines[lineIx - k]?.text.length ?? 99) <= 20);
+    if (!context) continue;
+    for (const d of findDates(s.text)) {
+      if (d.partial) continue;
+      const after = s.text.slice(d.index + d.length);
+      const tail = RANGE_TAIL.exec(after);
+      if (tail) {
+        const y = tail[1] ? parseNumeral(tail[1])! : +d.iso.slice(0, 4);
+        const mo = tail[2] ? parseNumeral(tail[2])! : +d.iso.slice(5, 7);
+        const day = parseNumeral(tail[3])!;
+        if (!isValidDate(y, mo, day)) continue;
+        const to = `${y}-${pad(mo)}-${pad(day)}`;
+        const at = s.start + d.index;
+        out.push({ span: span(text, at, at + d.length + tail[0].length), from: d.iso, to, days: daysBetween(d.iso, to) + 1, channels, publicScope });
+        break;
+      }
+      if (DEADLINE_LEAD.test(s.text.slice(0, d.index)) && DEADLINE_TAIL.test(after)) {
+        const lead = DEADLINE_LEAD.exec(s.text.slice(0, d.index))!;
+        const at = s.start + lead.index;
+        const end = s.start + d.index + d.length + DEADLINE_TAIL.exec(after)![0].length;
+        const from = noticeDate && noticeDate <= d.iso ? noticeDate : undefined;
+        // Sentence-level span, so the reviewer sees 请于…前将意见反馈至…
+        out.push({
+          span: span(text, at, Math.max(end, s.end)),
+          from,
+          to: d.iso,
+          days: from ? daysBetween(from, d.iso) + 1 : undefined,
+          channels,
+          publicScope,
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function findChannels(text: string): Span[] {
+  const out: Span[] = [];
+  for (const re of CHANNELS) for (const m of text.matchAll(re)) out.push(span(text, m.index!, m.index! + m[0].length));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const CONSULT = /征求(?:了)?[^。]{0,80}?意见|会签|听取[^。]{0,40}?意见|征询[^。]{0,40}?意见|座谈会|论证会|听证会/;
+const NOT_A_REPORT = /(?:应当|须|要|请|拟)[^。]{0,6}征求|征求意见稿|征求意见时间|征求意见期间|意见反馈|反馈至|公开征求意见的公告/;
+
+/**
+ * Sentences that report how a draft was consulted on (书面征求了…部门的意见; 在门户网站公开征求社会公众意见),
+ * and whether the consultation reached the public. A norm that orders consultation (应当征求居民意见) is not a report.
+ */
+export function findConsultations(text: string, sentences: Sentence[]): { span: Span; public: boolean }[] {
+  const out: { span: Span; public: boolean }[] = [];
+  for (const s of sentences) {
+    const m = CONSULT.exec(s.text);
+    if (!m || NOT_A_REPORT.test(s.text) && !/已于|已经|于\d{4}年/.test(s.text)) continue;
+    out.push({ span: span(text, s.start, s.end), public: PUBLIC.test(s.text) });
+  }
+  return out;
+}
+
+export { DATE_PATTERN };

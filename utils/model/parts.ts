@@ -1,0 +1,136 @@
+import type { DocKind, Line, Part, Span } from './types';
+import { span } from './structure';
+
+/** A draft mark: the title line's suffix or the line under it. */
+export const DRAFT_MARK = /(送审稿|征求意见稿|讨论稿|修改稿|草案|代拟稿|初稿|审议稿)/;
+const COVER = /关于印发(?:《(.+?)》|(.+?))的(?:通知|决定)/;
+const COMMENT_NOTICE = /(?:公开)?征求[^。]{0,40}意见(?:的)?(?:公告|通知|函)?|意见征集/;
+const EXPLANATION = /(?:起草|制定|修订)(?:情况的?)?说明$/;
+const TITLE_LIKE = /关于|办法|规定|细则|通知|通告|意见|决定|方案|措施|公告|说明|解读|规则|条例|规范|标准|指引|导则|制度/;
+const CHROME = /当前位置|您的位置|首页|[>＞»]|发布时间|来源[：:]|浏览次数|索引号/;
+const INTERPRETATION = /(?:政策)?解读$|^《.+》(?:政策)?解读/;
+
+export interface Layout {
+  kind: DocKind;
+  kindReason: string;
+  parts: Part[];
+  headline?: Span;
+  title?: Span;
+  /** The body starts here: the title line of the normative text itself, or 0. */
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+const nonEmpty = (lines: Line[]) => lines.filter((l) => l.text);
+
+/** Drops a trailing draft mark and brackets from a title: 清河市…办法（征求意见稿） → 清河市…办法. */
+export const bareTitle = (t: string) =>
+  t.replace(/[（(][^（）()]*(?:送审稿|征求意见稿|讨论稿|修改稿|草案|代拟稿|初稿)[^（）()]*[）)]$/, '').replace(/^《|》$/g, '').trim();
+
+/**
+ * Splits the text into its parts: a cover notice (关于印发《…》的通知) or a comment notice before the body,
+ * the body (the normative text), and an appended 起草说明. Decides what kind of text this is.
+ */
+export function layoutDocument(text: string, lines: Line[], metaTitle?: string): Layout {
+  const filled = nonEmpty(lines);
+  if (!filled.length) return { kind: 'not-normative', kindReason: '没有正文', parts: [], bodyStart: 0, bodyEnd: text.length };
+  // The headline is the first line that reads as a document title: a portal page may put its site name,
+  // menu or breadcrumb above it.
+  const top = filled.slice(0, 12);
+  const head =
+    (metaTitle && top.find((l) => l.text === metaTitle || l.text.startsWith(metaTitle))) ||
+    top.find((l) => TITLE_LIKE.test(l.text) && l.text.length >= 6 && l.text.length <= 120 && !CHROME.test(l.text)) ||
+    filled[0];
+  const headline = span(text, head.textStart, head.textStart + head.text.length);
+  const after = filled.filter((l) => l.start > head.start);
+  const parts: Part[] = [];
+
+  // An appended 起草说明 (关于《…》的起草说明) later in the text.
+  const expl = after.find((l) => EXPLANATION.test(l.text) && l.text.length <= 80);
+  const explStart = expl ? (prevMarker(filled, expl)?.start ?? expl.start) : text.length;
+
+  if (EXPLANATION.test(headline.text)) {
+    const inner = /《(.+?)》/.exec(headline.text);
+    return {
+      kind: 'explanation',
+      kindReason: '标题为起草（制定）说明',
+      parts: [{ kind: 'explanation', start: 0, end: text.length, title: headline }],
+      headline,
+      title: inner ? span(text, headline.start + inner.index + 1, headline.start + inner.index + 1 + inner[1].length) : undefined,
+      bodyStart: text.length,
+      bodyEnd: text.length,
+    };
+  }
+  if (INTERPRETATION.test(headline.text) && !COVER.test(headline.text)) {
+    const inner = /《(.+?)》/.exec(headline.text);
+    return {
+      kind: 'interpretation',
+      kindReason: '标题为政策解读',
+      parts: [{ kind: 'interpretation', start: 0, end: text.length, title: headline }],
+      headline,
+      title: inner ? span(text, headline.start + inner.index + 1, headline.start + inner.index + 1 + inner[1].length) : undefined,
+      bodyStart: text.length,
+      bodyEnd: text.length,
+    };
+  }
+
+  let bodyTitle: Line | undefined;
+  let leadKind: Part['kind'] | undefined;
+  const cover = COVER.exec(headline.text);
+  const notice = !cover && COMMENT_NOTICE.test(headline.text);
+  if (cover || notice) {
+    leadKind = cover ? 'cover' : 'notice';
+    const inner = cover ? (cover[1] ?? cover[2]) : /《(.+?)》/.exec(headline.text)?.[1];
+    const want = inner ? bareTitle(inner) : undefined;
+    const candidates = after.filter((l) => l.start < explStart);
+    bodyTitle =
+      (want && candidates.find((l) => bareTitle(l.text) === want)) ||
+      (want && candidates.find((l) => l.text.startsWith(want) && l.text.length <= want.length + 12)) ||
+      titleAboveFirstArticle(candidates);
+  }
+
+  let bodyStart = 0;
+  if (bodyTitle) {
+    bodyStart = bodyTitle.start;
+    parts.push({ kind: leadKind!, start: 0, end: bodyStart, title: headline });
+  }
+  const bodyEnd = explStart;
+  const titleLine = bodyTitle ?? head;
+  const title = span(text, titleLine.textStart, titleLine.textStart + titleLine.text.length);
+  parts.push({ kind: 'body', start: bodyStart, end: bodyEnd, title });
+  if (expl) parts.push({ kind: 'explanation', start: explStart, end: text.length, title: span(text, expl.textStart, expl.textStart + expl.text.length) });
+
+  // Draft marks sit on the title line or within the first lines of the body or the notice's headline.
+  const bodyHead = filled.filter((l) => l.start >= bodyStart && l.start < bodyEnd).slice(0, 4);
+  const draftLine = [headline.text, ...bodyHead.map((l) => l.text)].find((t) => DRAFT_MARK.test(t) && t.length <= 80);
+  let kind: DocKind = 'normative';
+  let kindReason = leadKind === 'cover' ? '印发通知及所附规范性文件' : '规范性文件正文';
+  if (notice) {
+    kind = 'draft';
+    kindReason = '公开征求意见的公告及所附草案';
+  } else if (draftLine) {
+    kind = 'draft';
+    kindReason = `草案（${DRAFT_MARK.exec(draftLine)![1]}）`;
+  }
+  return { kind, kindReason, parts, headline, title, bodyStart, bodyEnd };
+}
+
+// A line such as （附） or 附件： right before an appended part belongs to it.
+function prevMarker(filled: Line[], line: Line): Line | undefined {
+  const i = filled.indexOf(line);
+  const prev = filled[i - 1];
+  return prev && /^[（(]?附(件)?[）)]?[:：]?\s*\d*$/.test(prev.text) ? prev : undefined;
+}
+
+// Without a title that matches the notice's headline, the line above the first article (skipping draft marks).
+function titleAboveFirstArticle(lines: Line[]): Line | undefined {
+  const i = lines.findIndex((l) => /^第[一1]条/.test(l.text));
+  if (i < 0) return undefined;
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const t = lines[j].text;
+    if (/^[（(].*[）)]$/.test(t) && DRAFT_MARK.test(t)) continue;
+    if (/^附件/.test(t)) return undefined;
+    return lines[j];
+  }
+  return undefined;
+}
