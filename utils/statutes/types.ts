@@ -35,4 +35,9 @@ export interface StatuteTable {
   suggest(title: string): Statute | undefined;
   /** Whether the title looks like the name of a law or administrative regulation (as opposed to a policy paper). */
   looksLikeStatute(title: string): boolean;
+  /**
+   * Whether the title begins with a local jurisdiction (清河市…, 东山区…, 内蒙古自治区…): a local regulation,
+   * rule or normative document that the national table cannot know. Optional so hand-made tables stay valid.
+   */
+  isLocal?(title: string): boolean;
 }
