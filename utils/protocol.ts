@@ -1,0 +1,166 @@
+/**
+ * Every message between the extension's contexts, as one discriminated union per direction (after Harper's
+ * protocol.ts). Three contexts talk:
+ * - the background (service worker): turns a toolbar click, shortcut or context-menu item into a trigger;
+ * - the panel (side panel, its fallback window, or sidepanel.html?tab=ID): captures, reviews, shows;
+ * - the page agent (the capture content script, injected on demand into the reviewed tab's top frame):
+ *   reads the page, keeps the offset map, marks and applies fixes. It never reviews.
+ * Everything here is plain data: it crosses contexts by structured clone.
+ */
+import type { CapturedDocument } from './capture/types';
+import type { Severity } from './engine/types';
+
+/** How the panel was asked to review. `selection` comes from the context menu. */
+export type TriggerMode = 'auto' | 'selection';
+
+export interface Trigger {
+  /** Unique per trigger, so a panel that hears of one twice (broadcast and handshake) reviews it once. */
+  id: string;
+  tabId: number;
+  windowId?: number;
+  mode: TriggerMode;
+  /** The selected text as the browser reported it to the context menu: the only text there is when the
+   * selection sits in a frame the agent cannot read. */
+  selectionText?: string;
+  at: number;
+}
+
+/** What the agent captured: the kind of thing, and whether it follows edits. */
+export interface CaptureTarget {
+  kind: 'selection' | 'textarea' | 'contenteditable' | 'iframe-editor' | 'page';
+  /** Chinese, for the panel's header: 文本框、编辑器（框架内）、页面正文… */
+  label: string;
+  /** True for editors: the agent reports changes and fixes can be applied. */
+  editable: boolean;
+}
+
+/** Why a capture failed; the panel turns it into advice. */
+export type CaptureErrorCode =
+  | 'restricted' // chrome://, edge://, about:, the browser's own pages
+  | 'web-store' // extension galleries cannot be scripted
+  | 'no-permission' // activeTab not granted (panel opened without a click on the page)
+  | 'file-url' // file:// without "allow access to file URLs"
+  | 'pdf' // the browser's PDF viewer
+  | 'cross-origin-frame' // the editor or selection lives in a frame of another origin
+  | 'empty' // nothing to read
+  | 'tab-gone'
+  | 'unknown';
+
+export interface CaptureFailure {
+  ok: false;
+  error: CaptureErrorCode;
+  /** Technical detail (the browser's error text), for the panel's "details". */
+  detail?: string;
+}
+
+export interface CaptureSuccess {
+  ok: true;
+  /** Increments per capture in a page; marks and fixes name the capture they refer to. */
+  captureId: number;
+  /** The text's revision within the capture: 0, then +1 per edit the agent reports. */
+  version: number;
+  doc: CapturedDocument;
+  target: CaptureTarget;
+}
+
+/** One mark in the page: a finding's range in the captured text. */
+export interface Mark {
+  /** The panel's key for the finding (stable across re-checks while the finding stays). */
+  key: string;
+  start: number;
+  end: number;
+  severity: Severity;
+}
+
+export type FixResult = { ok: true; version: number; doc: CapturedDocument } | { ok: false; reason: 'stale' | 'not-editable' | 'failed'; detail?: string };
+
+/** Panel → agent, with tabs.sendMessage to the top frame. */
+export type AgentRequest =
+  | { kind: 'agent/ping' }
+  | { kind: 'agent/capture'; mode: TriggerMode; watch: boolean }
+  | {
+      kind: 'agent/mark';
+      captureId: number;
+      /** The text revision the marks' offsets refer to: marks for an older one are refused. */
+      version: number;
+      marks: Mark[];
+      /** The finding the reviewer chose: marked more strongly. */
+      active?: string;
+      /** Scroll the active mark into view. */
+      scroll?: boolean;
+    }
+  | { kind: 'agent/clear' }
+  | { kind: 'agent/watch'; captureId: number; on: boolean }
+  | { kind: 'agent/apply-fix'; captureId: number; start: number; end: number; replacement: string; expected: string };
+
+/** What each agent request answers. */
+export interface AgentResponses {
+  'agent/ping': { ok: true; captureId: number };
+  'agent/capture': CaptureSuccess | CaptureFailure;
+  'agent/mark': { ok: true; marked: number; visible: boolean } | { ok: false; reason: 'stale' };
+  'agent/clear': { ok: true };
+  'agent/watch': { ok: boolean };
+  'agent/apply-fix': FixResult;
+}
+
+/** Agent → panel, with runtime.sendMessage (the panel filters on sender.tab.id). */
+export type AgentEvent =
+  | { kind: 'page/changed'; captureId: number; version: number; doc: CapturedDocument }
+  /** The captured editor left the page (removed, navigated): marks are gone. */
+  | { kind: 'page/lost'; captureId: number };
+
+/** Panel → background. */
+export type BackgroundRequest = { kind: 'bg/panel-ready'; windowId?: number };
+
+export interface BackgroundResponses {
+  'bg/panel-ready': { trigger?: Trigger };
+}
+
+/** Background → panels (broadcast with runtime.sendMessage): a trigger while a panel is already open. */
+export type PanelEvent = { kind: 'panel/review'; trigger: Trigger };
+
+export type ExtensionMessage = AgentRequest | AgentEvent | BackgroundRequest | PanelEvent;
+
+const KINDS = new Set<string>([
+  'agent/ping',
+  'agent/capture',
+  'agent/mark',
+  'agent/clear',
+  'agent/watch',
+  'agent/apply-fix',
+  'page/changed',
+  'page/lost',
+  'bg/panel-ready',
+  'panel/review',
+]);
+
+/** Narrows an incoming message: every listener ignores what is not ours. */
+export function isMessage(m: unknown): m is ExtensionMessage {
+  return !!m && typeof m === 'object' && typeof (m as { kind?: unknown }).kind === 'string' && KINDS.has((m as { kind: string }).kind);
+}
+
+export function isAgentRequest(m: unknown): m is AgentRequest {
+  return isMessage(m) && m.kind.startsWith('agent/');
+}
+
+export function isAgentEvent(m: unknown): m is AgentEvent {
+  return isMessage(m) && m.kind.startsWith('page/');
+}
+
+/** The minimal messaging surface these helpers need: `browser` from wxt/browser satisfies it. */
+interface Messaging {
+  tabs: { sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+/** Sends an agent request to a tab's top frame and types the answer by the request's kind. */
+export function sendToAgent<M extends AgentRequest>(api: Messaging, tabId: number, message: M): Promise<AgentResponses[M['kind']]> {
+  return api.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<AgentResponses[M['kind']]>;
+}
+
+export function sendToBackground<M extends BackgroundRequest>(api: Messaging, message: M): Promise<BackgroundResponses[M['kind']]> {
+  return api.runtime.sendMessage(message) as Promise<BackgroundResponses[M['kind']]>;
+}
+
+/** The content script's bundle path, as executeScript wants it. */
+export const AGENT_SCRIPT = '/content-scripts/capture.js';
