@@ -1,0 +1,237 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Finding } from '../utils/engine/types';
+import type { Dismissal } from '../utils/storage/types';
+import { codeLabel, ruleOf, type SeverityGroup } from './findings';
+import { t, type MessageKey } from './i18n';
+
+/** A finding as a list shows it: the engine's finding, its key, and the reviewer's decision. */
+export interface ListedFinding extends Finding {
+  key: string;
+  decision?: 'confirmed' | 'dismissed' | 'fixed' | 'undecided';
+  reason?: string;
+  dismissal?: Dismissal;
+}
+
+export interface FindingActions {
+  onSelect(key: string): void;
+  onFix?(key: string): void;
+  onDecide?(key: string, decision: 'confirmed' | 'dismissed' | undefined, reason?: string): void;
+  onRestore?(key: string): void;
+}
+
+export interface FindingListProps extends FindingActions {
+  groups: SeverityGroup<ListedFinding>[];
+  active?: string;
+  /** Fixes can be applied (the capture is an editor). */
+  canFix: boolean;
+}
+
+const sevKey = (s: Finding['severity']) => `severity_${s}` as MessageKey;
+
+/**
+ * Findings grouped by severity, then family, each with its counts. Every finding element carries data-code and
+ * data-severity (browser tests and the review log read them).
+ */
+export function FindingList({ groups, active, canFix, ...actions }: FindingListProps) {
+  return (
+    <div class="finding-groups">
+      {groups.map((g) => (
+        <section key={g.severity} class={`sev-group sev-group-${g.severity}`} aria-labelledby={`sev-${g.severity}`}>
+          <h2 id={`sev-${g.severity}`} class="sev-heading">
+            <span class={`sev sev-${g.severity}`}>{t(sevKey(g.severity))}</span>
+            <span class="count">{g.count}</span>
+          </h2>
+          {g.families.map((fam) => (
+            <div key={fam.family} class="family">
+              <h3 class="family-heading">
+                {fam.label} <span class="muted">{fam.findings.length}</span>
+              </h3>
+              <ul class="findings" role="list">
+                {fam.findings.map((f) => (
+                  <FindingItem key={f.key} finding={f} active={f.key === active} canFix={canFix} {...actions} />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+interface ItemProps extends FindingActions {
+  finding: ListedFinding;
+  active: boolean;
+  canFix: boolean;
+}
+
+function FindingItem({ finding: f, active, canFix, onSelect, onFix, onDecide, onRestore }: ItemProps) {
+  const ref = useRef<HTMLLIElement>(null);
+  const [dismissing, setDismissing] = useState(false);
+  const [reason, setReason] = useState('');
+  const rule = ruleOf(f.rule);
+  const dismissed = f.decision === 'dismissed';
+  const detailsId = `finding-${cssId(f.key)}-details`;
+
+  useEffect(() => {
+    if (active) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const submitDismiss = (e: Event) => {
+    e.preventDefault();
+    if (!reason.trim()) return;
+    onDecide?.(f.key, 'dismissed', reason.trim());
+    setDismissing(false);
+    setReason('');
+  };
+
+  return (
+    <li
+      ref={ref}
+      class={`finding sev-border-${f.severity}${active ? ' active' : ''}${dismissed ? ' dismissed' : ''}`}
+      data-code={f.code}
+      data-severity={f.severity}
+      data-key={f.key}
+      data-decision={f.decision ?? 'undecided'}
+    >
+      <button
+        type="button"
+        class="finding-head"
+        aria-expanded={active}
+        aria-controls={detailsId}
+        data-finding-button
+        onClick={() => onSelect(f.key)}
+      >
+        <span class="finding-title">
+          <span class={`sev sev-${f.severity}`}>{t(sevKey(f.severity))}</span>
+          <span class="code-label">{rule?.meta.title ?? codeLabel(f.code)}</span>
+          {f.documentLevel ? <span class="tag">{t('documentLevel')}</span> : null}
+          {f.decision === 'confirmed' ? <span class="tag ok">{t('decisionConfirmed')}</span> : null}
+          {dismissed ? <span class="tag">{t('decisionDismissed')}</span> : null}
+        </span>
+        {f.excerpt && !f.documentLevel ? <q class="excerpt">{clip(f.excerpt, 60)}</q> : null}
+        <span class="message">{f.message}</span>
+      </button>
+      {active ? (
+        <div class="finding-details" id={detailsId}>
+          <dl class="kv">
+            <dt>{t('findingCode')}</dt>
+            <dd class="mono small">{f.code}</dd>
+            <dt>{t('findingBasis')}</dt>
+            <dd>{f.basis}</dd>
+          </dl>
+          {rule ? <Explanation ruleId={f.rule} /> : null}
+          {f.fix ? (
+            <div class="fix">
+              <div>
+                <span class="muted">{t('findingFix')}</span> {f.fix.label}
+              </div>
+              {canFix ? (
+                <button type="button" class="btn small primary" data-action="apply-fix" onClick={() => onFix?.(f.key)}>
+                  {t('applyFix')}
+                </button>
+              ) : (
+                <span class="muted small">{t('fixUnavailable')}</span>
+              )}
+            </div>
+          ) : null}
+          {dismissed && f.reason ? (
+            <p class="small">
+              {f.dismissal ? t('rememberedDismissal', f.reason) : t('dismissedBecause', f.reason)}
+            </p>
+          ) : null}
+          <div class="decisions" role="group" aria-label={t('decisionGroup')}>
+            {dismissed ? (
+              <button type="button" class="btn small" data-action="restore" onClick={() => onRestore?.(f.key)}>
+                {t('restore')}
+              </button>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  class="btn small"
+                  aria-pressed={f.decision === 'confirmed'}
+                  data-action="confirm"
+                  onClick={() => onDecide?.(f.key, f.decision === 'confirmed' ? undefined : 'confirmed')}
+                >
+                  {t('decisionConfirm')}
+                </button>
+                <button type="button" class="btn small" data-action="dismiss" aria-expanded={dismissing} onClick={() => setDismissing(!dismissing)}>
+                  {t('decisionDismiss')}
+                </button>
+              </>
+            )}
+          </div>
+          {dismissing && !dismissed ? (
+            <form class="dismiss-form" onSubmit={submitDismiss}>
+              <label>
+                <span class="visually-hidden">{t('dismissReason')}</span>
+                <input
+                  type="text"
+                  value={reason}
+                  required
+                  placeholder={t('dismissReasonPlaceholder')}
+                  aria-label={t('dismissReason')}
+                  onInput={(e) => setReason((e.target as HTMLInputElement).value)}
+                  ref={(el) => el?.focus()}
+                />
+              </label>
+              <button type="submit" class="btn small" disabled={!reason.trim()}>
+                {t('dismissSubmit')}
+              </button>
+              <button type="button" class="btn small link" onClick={() => setDismissing(false)}>
+                {t('cancel')}
+              </button>
+            </form>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** The rule's explanation with one wrong and one right example, from the rule's own examples. */
+export function Explanation({ ruleId }: { ruleId: string }) {
+  const rule = ruleOf(ruleId);
+  if (!rule) return null;
+  const bad = rule.examples.invalid[0];
+  const good = rule.examples.valid[0];
+  return (
+    <div class="explanation">
+      <p>{rule.meta.explanation}</p>
+      {bad || good ? (
+        <details>
+          <summary>{t('findingExamples')}</summary>
+          {bad ? (
+            <div class="example bad">
+              <div class="example-label">{t('exampleWrong')}</div>
+              <blockquote>{clip(bad.text, 240)}</blockquote>
+              <div class="muted small">{bad.why}</div>
+              {bad.corrected ? (
+                <>
+                  <div class="example-label">{t('exampleCorrected')}</div>
+                  <blockquote>{clip(bad.corrected, 240)}</blockquote>
+                </>
+              ) : null}
+            </div>
+          ) : null}
+          {good ? (
+            <div class="example good">
+              <div class="example-label">{t('exampleRight')}</div>
+              <blockquote>{clip(good.text, 240)}</blockquote>
+              <div class="muted small">{good.why}</div>
+            </div>
+          ) : null}
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+const cssId = (key: string) => {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+};

@@ -1,0 +1,43 @@
+/**
+ * UI strings, Chinese first. The strings live in public/_locales (the browser's own i18n format, which the
+ * manifest and the context menu also use); this helper reads them directly so that the reviewer's language
+ * setting, not only the browser's, decides.
+ */
+import zh from '../public/_locales/zh_CN/messages.json';
+import en from '../public/_locales/en/messages.json';
+
+export type Locale = 'zh-CN' | 'en';
+export type MessageKey = keyof typeof zh;
+
+type Table = Record<string, { message: string } | undefined>;
+
+const TABLES: Record<Locale, Table> = { 'zh-CN': zh as Table, en: en as Table };
+
+let locale: Locale = 'zh-CN';
+const listeners = new Set<() => void>();
+
+export function getLocale(): Locale {
+  return locale;
+}
+
+/** Switches the UI language; components re-render through onLocaleChange. */
+export function setLocale(next: Locale) {
+  if (next === locale) return;
+  locale = next;
+  if (typeof document !== 'undefined') document.documentElement.lang = next === 'en' ? 'en' : 'zh-CN';
+  for (const l of listeners) l();
+}
+
+export function onLocaleChange(cb: () => void): () => void {
+  listeners.add(cb);
+  return () => listeners.delete(cb);
+}
+
+/** The string for `key` in the current language ($1, $2… replaced by `subs`); Chinese when English lacks it. */
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  const m = TABLES[locale][key]?.message ?? TABLES['zh-CN'][key]?.message ?? key;
+  return m.replace(/\$(\d)/g, (_, i: string) => String(subs[Number(i) - 1] ?? ''));
+}
+
+/** A number with the locale's grouping: 12,345. */
+export const num = (n: number) => n.toLocaleString(locale);

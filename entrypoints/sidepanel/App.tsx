@@ -1,0 +1,184 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { FilterBar } from '../../components/FilterBar';
+import { FindingList } from '../../components/FindingList';
+import { Summary } from '../../components/Summary';
+import { SaveBar } from '../../components/SaveBar';
+import { countFindings, defaultFilter, groupFindings, listOrder, passes, type FindingFilter } from '../../components/findings';
+import { useLocale } from '../../components/hooks';
+import { num, t, type MessageKey } from '../../components/i18n';
+import { getProfile } from '../../utils/profiles';
+import type { PanelState, ReviewSession } from './session';
+
+export function App({ session }: { session: ReviewSession }) {
+  useLocale();
+  const [state, setState] = useState<PanelState>(session.state);
+  const [filter, setFilter] = useState<FindingFilter>(defaultFilter);
+  useEffect(() => session.subscribe(setState), [session]);
+
+  const shown = useMemo(() => state.findings.filter((f) => passes(f, filter)), [state.findings, filter]);
+  const groups = useMemo(() => groupFindings(shown), [shown]);
+  const order = useMemo(() => listOrder(groups), [groups]);
+  const counts = useMemo(() => countFindings(state.findings, filter.showDismissed), [state.findings, filter.showDismissed]);
+  const dismissedCount = state.findings.filter((f) => f.decision === 'dismissed').length;
+
+  useEffect(() => session.setVisible(new Set(shown.map((f) => f.key))), [shown, session]);
+
+  // j/k or arrows walk the findings; the page scrolls to each.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      const el = e.target as HTMLElement | null;
+      if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
+      const step = e.key === 'j' || e.key === 'ArrowDown' ? 1 : e.key === 'k' || e.key === 'ArrowUp' ? -1 : 0;
+      if (e.key === 'Escape' && session.state.active) {
+        e.preventDefault();
+        session.select(undefined, false);
+        return;
+      }
+      if (!step || !order.length) return;
+      e.preventDefault();
+      const at = order.findIndex((f) => f.key === session.state.active);
+      const next = order[at < 0 ? (step > 0 ? 0 : order.length - 1) : Math.min(order.length - 1, Math.max(0, at + step))];
+      session.select(next.key);
+      requestAnimationFrame(() => {
+        const btn = document.querySelector<HTMLElement>(`[data-key="${CSS.escape(next.key)}"] [data-finding-button]`);
+        btn?.focus({ preventScroll: false });
+      });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [order, session]);
+
+  const profile = state.result?.profile ?? getProfile(state.settings.profileId, state.settings.customProfiles);
+  const busy = state.status === 'capturing' || state.status === 'reviewing';
+
+  return (
+    <div
+      class="panel"
+      data-status={state.status}
+      data-phase={state.phase ?? ''}
+      data-revision={state.revision}
+      data-segmenter={state.segmenter}
+      aria-busy={busy}
+    >
+      <header class="panel-header">
+        <h1>{t('panelTitle')}</h1>
+        {state.target ? <span class="scope">{state.target.label}</span> : null}
+        <span class="spacer" />
+        <button
+          type="button"
+          class="btn small"
+          data-action="rerun"
+          disabled={busy || state.tabId === undefined}
+          onClick={() => state.tabId !== undefined && session.reviewTab(state.tabId)}
+        >
+          {state.doc ? t('rerun') : t('reviewThisPage')}
+        </button>
+        <button type="button" class="btn small" aria-label={t('openOptions')} title={t('openOptions')} onClick={() => browser.runtime.openOptionsPage()}>
+          ⚙
+        </button>
+      </header>
+
+      <StatusLine state={state} shown={shown.length} />
+
+      {state.error ? <ErrorView code={state.error.code} detail={state.error.detail} /> : null}
+      {state.notice ? (
+        <p class="notice warning" role="status" data-notice={state.notice.code}>
+          {t(`notice_${state.notice.code}` as MessageKey, state.notice.detail ?? '')}
+        </p>
+      ) : null}
+
+      {!state.doc && !state.error && state.status === 'idle' ? <Welcome /> : null}
+
+      {state.result && state.doc ? (
+        <>
+          <Summary
+            summary={state.result.summary}
+            metadata={state.doc.metadata}
+            scope={state.target?.label}
+            url={state.doc.url}
+            profileName={profile?.name}
+            notice={state.result.notice}
+          />
+          <FilterBar filter={filter} counts={counts} dismissedCount={dismissedCount} onChange={setFilter} />
+          <main class="findings-main" aria-label={t('findingsHeading')}>
+            {groups.length ? (
+              <FindingList
+                groups={groups}
+                active={state.active}
+                canFix={!!state.target?.editable && state.markable}
+                onSelect={(key) => session.select(key === state.active ? undefined : key, key !== state.active)}
+                onFix={(key) => session.applyFix(key)}
+                onDecide={(key, d, reason) => session.decide(key, d, reason)}
+                onRestore={(key) => session.restore(key)}
+              />
+            ) : (
+              <p class="empty muted" data-empty>
+                {state.findings.length ? t('findingsFilteredAll') : state.result.notice ? '' : t('findingsNone')}
+              </p>
+            )}
+          </main>
+          <SaveBar
+            saved={state.saved}
+            disabled={busy}
+            counts={counts.bySeverity}
+            onSave={(conclusion, remarks) => session.save(conclusion, remarks)}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function StatusLine({ state, shown }: { state: PanelState; shown: number }) {
+  let text = '';
+  if (state.status === 'capturing') text = t('statusCapturing');
+  else if (state.status === 'reviewing' && !state.result) text = t('statusReviewing');
+  else if (state.result && state.doc) {
+    text = t('statusDone', num(state.doc.text.length), Math.round(state.timings.review ?? state.result.ms));
+    if (state.phase === 'fast' && state.segmenter === 'loading') text += ` · ${t('statusWordsLoading')}`;
+    if (state.segmenter === 'failed') text += ` · ${t('statusWordsFailed')}`;
+    if (state.target?.editable && state.settings.liveRecheck && state.markable) text += ` · ${t('statusLive')}`;
+    if (shown !== state.findings.length) text += ` · ${t('statusFiltered', shown, state.findings.length)}`;
+  }
+  return (
+    <p class="status-line small muted" role="status" aria-live="polite">
+      {text}
+      {state.findings.length ? (
+        <span class="keys">
+          {' '}
+          · <kbd>j</kbd>/<kbd>k</kbd> {t('keysHint')}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+function ErrorView({ code, detail }: { code: string; detail?: string }) {
+  return (
+    <div class="notice error" role="alert" data-error={code}>
+      <p>{t(`error_${code}` as MessageKey, detail ?? '')}</p>
+      {detail && code !== 'unknown' ? (
+        <details class="small">
+          <summary>{t('errorDetails')}</summary>
+          <code>{detail}</code>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function Welcome() {
+  return (
+    <div class="welcome card">
+      <p>{t('welcomeIntro')}</p>
+      <ul>
+        <li>{t('welcomeButton')}</li>
+        <li>{t('welcomeShortcut')}</li>
+        <li>{t('welcomeMenu')}</li>
+      </ul>
+      <p class="muted small">{t('welcomePrivacy')}</p>
+    </div>
+  );
+}

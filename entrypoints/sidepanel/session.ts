@@ -1,0 +1,456 @@
+/**
+ * The panel's controller: which tab it reviews, capture through the page agent, the engine's two phases, marks,
+ * fixes, decisions and saving. The Preact view only renders its state and calls its methods.
+ */
+import { browser } from 'wxt/browser';
+import type { CapturedDocument } from '../../utils/capture/types';
+import { review, type ReviewOptions, type ReviewResult } from '../../utils/engine';
+import { SEVERITY_RANK, type Finding } from '../../utils/engine/types';
+import type { Segmenter } from '../../utils/segment';
+import { loadWebSegmenter } from '../../utils/segment/web';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import type { RegisterEntry } from '../../utils/register';
+import { loadSettings, onSettingsChange, loadRegister } from '../../utils/storage/settings';
+import { applyDismissals, restoreDismissal, saveReview } from '../../utils/storage/reviews';
+import type { Conclusion, Decision, Dismissal } from '../../utils/storage/types';
+import {
+  AGENT_SCRIPT,
+  isAgentEvent,
+  isMessage,
+  sendToAgent,
+  sendToBackground,
+  type AgentEvent,
+  type CaptureErrorCode,
+  type CaptureTarget,
+  type Mark,
+  type Trigger,
+  type TriggerMode,
+} from '../../utils/protocol';
+import { setLocale } from '../../components/i18n';
+import { findingKeys } from '../../components/findings';
+
+export interface PanelFinding extends Finding {
+  /** Stable across re-checks while the finding stays: rule, excerpt and which occurrence of it. */
+  key: string;
+  decision?: Decision;
+  reason?: string;
+  /** A remembered dismissal from an earlier review of this document. */
+  dismissal?: Dismissal;
+}
+
+export type PanelError = CaptureErrorCode | 'review-failed' | 'fix-failed' | 'fix-stale' | 'save-failed' | 'storage';
+
+export interface PanelState {
+  status: 'idle' | 'capturing' | 'reviewing' | 'ready' | 'error';
+  tabId?: number;
+  error?: { code: PanelError; detail?: string };
+  /** A non-blocking message (fix refused, page changed…). */
+  notice?: { code: PanelError | 'page-lost' | 'page-navigated' | 'plain-selection'; detail?: string };
+  target?: CaptureTarget;
+  doc?: CapturedDocument;
+  result?: ReviewResult;
+  findings: PanelFinding[];
+  /** `fast` while jieba loads: word-based rules have not run yet. */
+  phase?: 'fast' | 'all';
+  segmenter: 'loading' | 'ready' | 'failed';
+  active?: string;
+  settings: Settings;
+  register: RegisterEntry[];
+  /** The text can be marked in the page (false for a selection read from the context menu only). */
+  markable: boolean;
+  /** Review results so far (tests and the benchmark wait on it). */
+  revision: number;
+  saved?: { id: number };
+  /** Milliseconds: the last capture, and the last review (engine and dismissals). */
+  timings: { capture?: number; review?: number };
+}
+
+type Listener = (s: PanelState) => void;
+
+const now = () => performance.now();
+
+export class ReviewSession {
+  state: PanelState = {
+    status: 'idle',
+    findings: [],
+    segmenter: 'loading',
+    settings: DEFAULT_SETTINGS,
+    register: [],
+    markable: false,
+    revision: 0,
+    timings: {},
+  };
+
+  private listeners = new Set<Listener>();
+  private segmenter?: Segmenter;
+  private captureId?: number;
+  private version = 0;
+  private lastTrigger?: string;
+  /** Findings visible under the view's filters: only these are marked in the page. */
+  private visibleKeys?: Set<string>;
+  private reviewSeq = 0;
+
+  subscribe(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private set(patch: Partial<PanelState>) {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+
+  /** Starts the panel: settings, jieba (in the background), and the tab to review. */
+  async start(params: URLSearchParams) {
+    performance.mark('normlint:start');
+    this.loadSegmenter();
+    browser.runtime.onMessage.addListener(this.onMessage);
+    browser.tabs.onUpdated.addListener(this.onTabUpdated);
+    const settings = this.loadStored();
+
+    const tabParam = Number(params.get('tab'));
+    if (Number.isInteger(tabParam) && tabParam > 0) {
+      await settings;
+      return this.reviewTab(tabParam, params.get('mode') === 'selection' ? 'selection' : 'auto');
+    }
+    // Opened by a trigger: the background holds it until this panel asks.
+    const win = await browser.windows.getCurrent().catch(() => undefined);
+    const [{ trigger } = {}] = await Promise.all([
+      sendToBackground(browser, { kind: 'bg/panel-ready', windowId: win?.id }).catch(() => ({ trigger: undefined })),
+      settings,
+    ]);
+    if (trigger) return this.runTrigger(trigger);
+    // Opened some other way: offer to review the active tab.
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) this.set({ tabId: tab.id });
+  }
+
+  private async loadStored() {
+    try {
+      const [settings, register] = await Promise.all([loadSettings(), loadRegister()]);
+      setLocale(settings.locale);
+      this.set({ settings, register: register.entries });
+    } catch (e) {
+      this.set({ notice: { code: 'storage', detail: String(e) } });
+    }
+    onSettingsChange((settings) => {
+      const liveChanged = settings.liveRecheck !== this.state.settings.liveRecheck;
+      setLocale(settings.locale);
+      this.set({ settings });
+      if (liveChanged && this.captureId !== undefined && this.state.tabId !== undefined) {
+        sendToAgent(browser, this.state.tabId, { kind: 'agent/watch', captureId: this.captureId, on: settings.liveRecheck }).catch(() => {});
+      }
+      if (this.state.doc) this.rereview();
+    });
+  }
+
+  private loadSegmenter() {
+    loadWebSegmenter()
+      .then((s) => {
+        this.segmenter = s;
+        this.set({ segmenter: 'ready' });
+        // The first review ran without words: now the word-based rules.
+        if (this.state.doc && this.state.phase === 'fast') this.rereview();
+      })
+      .catch((e) => {
+        console.error('[NormLint] jieba-wasm failed to load', e);
+        this.set({ segmenter: 'failed' });
+      });
+  }
+
+  private onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
+    if (!isMessage(message)) return undefined;
+    if (message.kind === 'panel/review') {
+      const tr = message.trigger;
+      // Only the panel of the trigger's window (or the one reviewing that tab) takes it.
+      browser.windows
+        .getCurrent()
+        .then((w) => {
+          if (tr.windowId === undefined || tr.windowId === w.id || tr.tabId === this.state.tabId) this.runTrigger(tr);
+        })
+        .catch(() => {});
+      return undefined;
+    }
+    if (isAgentEvent(message) && sender.tab?.id === this.state.tabId) this.onAgentEvent(message);
+    return undefined;
+  };
+
+  private onTabUpdated = (tabId: number, info: { status?: string }) => {
+    if (tabId !== this.state.tabId || info.status !== 'loading' || !this.state.doc) return;
+    // The page navigated or reloaded: the agent and its marks are gone.
+    this.captureId = undefined;
+    this.set({ notice: { code: 'page-navigated' }, markable: false });
+  };
+
+  private runTrigger(tr: Trigger) {
+    if (tr.id === this.lastTrigger) return;
+    this.lastTrigger = tr.id;
+    return this.reviewTab(tr.tabId, tr.mode, tr.selectionText);
+  }
+
+  /** Injects the agent unless it already answers in the tab. */
+  private async ensureAgent(tabId: number): Promise<void> {
+    try {
+      const pong = await sendToAgent(browser, tabId, { kind: 'agent/ping' });
+      if (pong?.ok) return;
+    } catch {
+      // No agent yet.
+    }
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [AGENT_SCRIPT] });
+  }
+
+  /** Captures and reviews a tab. */
+  async reviewTab(tabId: number, mode: TriggerMode = 'auto', selectionText?: string) {
+    const t0 = now();
+    performance.mark('normlint:capture-start');
+    if (this.state.tabId !== undefined && this.state.tabId !== tabId) this.clearMarks();
+    this.captureId = undefined;
+    this.set({ status: 'capturing', tabId, error: undefined, notice: undefined, saved: undefined, active: undefined });
+    try {
+      await this.ensureAgent(tabId);
+      const res = await sendToAgent(browser, tabId, { kind: 'agent/capture', mode, watch: this.state.settings.liveRecheck });
+      if (!res) throw new Error('no answer from the page');
+      if (!res.ok) {
+        if (res.error === 'cross-origin-frame' && selectionText?.trim()) return this.reviewPlain(tabId, selectionText, t0);
+        this.set({ status: 'error', error: { code: res.error, detail: res.detail } });
+        return;
+      }
+      this.captureId = res.captureId;
+      this.version = res.version;
+      this.state.timings = { capture: now() - t0 };
+      performance.mark('normlint:captured');
+      this.set({ target: res.target, doc: res.doc, markable: true, findings: [], result: undefined });
+      await this.runReview(res.doc, true);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      if (selectionText?.trim()) return this.reviewPlain(tabId, selectionText, t0);
+      this.set({ status: 'error', error: { code: classifyInjectionError(detail), detail } });
+    }
+  }
+
+  /** A selection the page would not let us read (a cross-origin frame): reviewed as text, without marks. */
+  private async reviewPlain(tabId: number, text: string, t0: number) {
+    this.captureId = undefined;
+    this.state.timings = { capture: now() - t0 };
+    const doc: CapturedDocument = { text, metadata: {}, source: 'selection' };
+    this.set({
+      tabId,
+      target: { kind: 'selection', label: '选中内容', editable: false },
+      doc,
+      markable: false,
+      notice: { code: 'plain-selection' },
+    });
+    await this.runReview(doc, true);
+  }
+
+  /** Runs the same review again: settings changed, jieba became ready, or the reviewer asked. */
+  rereview() {
+    if (this.state.doc) void this.runReview(this.state.doc, false);
+  }
+
+  private engineOptions(phase: 'fast' | 'all'): ReviewOptions {
+    const s = this.state.settings;
+    return {
+      profile: s.profileId,
+      customProfiles: s.customProfiles,
+      disabledRules: s.disabledRules,
+      register: this.state.register.length ? this.state.register : undefined,
+      segmenter: phase === 'all' ? this.segmenter : undefined,
+      phase,
+    };
+  }
+
+  private async runReview(doc: CapturedDocument, first: boolean) {
+    const seq = ++this.reviewSeq;
+    const t0 = now();
+    const phase: 'fast' | 'all' = this.segmenter ? 'all' : 'fast';
+    this.set({ status: 'reviewing' });
+    let result: ReviewResult;
+    try {
+      result = review({ text: doc.text, metadata: doc.metadata }, this.engineOptions(phase));
+    } catch (e) {
+      this.set({ status: 'error', error: { code: 'review-failed', detail: e instanceof Error ? e.message : String(e) } });
+      return;
+    }
+    const keyed = withKeys(result.findings);
+    // Remembered dismissals of this document (an earlier review's "不予采纳" with a reason).
+    let findings: PanelFinding[] = keyed;
+    try {
+      const applied = await applyDismissals({ docNumber: result.summary.docNumber ?? doc.metadata.docNumber, url: doc.url, text: doc.text }, keyed, doc.text);
+      findings = applied as PanelFinding[];
+    } catch (e) {
+      console.warn('[NormLint] dismissals unavailable', e);
+    }
+    if (seq !== this.reviewSeq) return; // a newer review started meanwhile
+    // Decisions taken in this panel stay with their findings across re-checks.
+    const before = new Map(this.state.findings.map((f) => [f.key, f]));
+    for (const f of findings) {
+      const had = before.get(f.key);
+      if (had?.decision && !f.dismissal) {
+        f.decision = had.decision;
+        f.reason = had.reason;
+      }
+    }
+    const timings = { ...this.state.timings, review: now() - t0 };
+    const active = findings.some((f) => f.key === this.state.active) ? this.state.active : undefined;
+    this.set({ status: 'ready', result, findings, phase, active, revision: this.state.revision + 1, timings });
+    performance.mark(phase === 'fast' ? 'normlint:fast' : 'normlint:all');
+    this.sendMarks(false);
+  }
+
+  private onAgentEvent(e: AgentEvent) {
+    if (e.captureId !== this.captureId) return;
+    if (e.kind === 'page/lost') {
+      this.captureId = undefined;
+      this.set({ notice: { code: 'page-lost' }, markable: false });
+      return;
+    }
+    if (e.version <= this.version) return;
+    this.version = e.version;
+    performance.mark('normlint:recheck-start');
+    this.set({ doc: e.doc, saved: undefined });
+    void this.runReview(e.doc, false);
+  }
+
+  /** The view tells which findings its filters show: only those are marked. */
+  setVisible(keys: Set<string>) {
+    const same = this.visibleKeys && keys.size === this.visibleKeys.size && [...keys].every((k) => this.visibleKeys!.has(k));
+    this.visibleKeys = keys;
+    if (!same) this.sendMarks(false);
+  }
+
+  /** Selects a finding: marks it and scrolls the page to it. */
+  select(key: string | undefined, scroll = true) {
+    this.set({ active: key });
+    this.sendMarks(scroll && key !== undefined);
+  }
+
+  private marks(): Mark[] {
+    const out: Mark[] = [];
+    for (const f of this.state.findings) {
+      const shown = !this.visibleKeys || this.visibleKeys.has(f.key);
+      const isActive = f.key === this.state.active;
+      if (!isActive && (!shown || f.documentLevel || f.decision === 'dismissed')) continue;
+      out.push({ key: f.key, start: f.start, end: f.end, severity: f.severity });
+    }
+    return out;
+  }
+
+  private sendMarks(scroll: boolean) {
+    const tabId = this.state.tabId;
+    if (tabId === undefined || this.captureId === undefined || !this.state.markable) return;
+    sendToAgent(browser, tabId, {
+      kind: 'agent/mark',
+      captureId: this.captureId,
+      version: this.version,
+      marks: this.marks(),
+      active: this.state.active,
+      scroll,
+    }).catch(() => {});
+  }
+
+  private clearMarks() {
+    const tabId = this.state.tabId;
+    if (tabId !== undefined) sendToAgent(browser, tabId, { kind: 'agent/clear' }).catch(() => {});
+  }
+
+  /** Applies a finding's fix in the page through the editor's input path. */
+  async applyFix(key: string) {
+    const f = this.state.findings.find((x) => x.key === key);
+    const tabId = this.state.tabId;
+    const doc = this.state.doc;
+    if (!f?.fix || tabId === undefined || this.captureId === undefined || !doc) return;
+    const { start, end, replacement } = f.fix;
+    const res = await sendToAgent(browser, tabId, {
+      kind: 'agent/apply-fix',
+      captureId: this.captureId,
+      start,
+      end,
+      replacement,
+      expected: doc.text.slice(start, end),
+    }).catch((e: unknown) => ({ ok: false as const, reason: 'failed' as const, detail: String(e) }));
+    if (!res.ok) {
+      this.set({ notice: { code: res.reason === 'stale' ? 'fix-stale' : 'fix-failed', detail: res.detail } });
+      return;
+    }
+    this.version = Math.max(this.version, res.version);
+    this.set({ doc: res.doc, notice: undefined, active: undefined });
+    await this.runReview(res.doc, false);
+  }
+
+  decide(key: string, decision: Decision | undefined, reason?: string) {
+    this.set({
+      findings: this.state.findings.map((f) => (f.key === key ? { ...f, decision, reason: decision === 'dismissed' ? reason : undefined } : f)),
+      saved: undefined,
+    });
+    this.sendMarks(false);
+  }
+
+  /** Forgets a remembered dismissal: the finding counts again. */
+  async restore(key: string) {
+    const f = this.state.findings.find((x) => x.key === key);
+    if (f?.dismissal?.id !== undefined) {
+      try {
+        await restoreDismissal(f.dismissal.id);
+      } catch (e) {
+        this.set({ notice: { code: 'storage', detail: String(e) } });
+        return;
+      }
+    }
+    this.set({ findings: this.state.findings.map((x) => (x.key === key ? { ...x, decision: undefined, reason: undefined, dismissal: undefined } : x)) });
+    this.sendMarks(false);
+  }
+
+  async save(conclusion: Conclusion, remarks: string): Promise<number | undefined> {
+    const { doc, result, findings, settings } = this.state;
+    if (!doc || !result) return undefined;
+    try {
+      const saved = await saveReview({
+        text: doc.text,
+        url: doc.url,
+        title: result.summary.title ?? result.summary.headline ?? doc.metadata.title,
+        docNumber: result.summary.docNumber,
+        issuer: result.summary.issuer,
+        dates: { written: result.summary.writtenDate, published: result.summary.publishedDate, effective: result.summary.effectiveDate },
+        source: doc.source,
+        profileId: result.profile.id,
+        findings: findings.map(({ key: _k, dismissal: _d, ...f }) => f),
+        conclusion,
+        reviewer: settings.reviewer,
+        remarks,
+        metadata: doc.metadata,
+      });
+      this.set({ saved: { id: saved.id }, notice: undefined });
+      return saved.id;
+    } catch (e) {
+      this.set({ notice: { code: 'save-failed', detail: e instanceof Error ? e.message : String(e) } });
+      return undefined;
+    }
+  }
+
+  dispose() {
+    browser.runtime.onMessage.removeListener(this.onMessage);
+    browser.tabs.onUpdated.removeListener(this.onTabUpdated);
+    this.clearMarks();
+  }
+}
+
+/** Keys that survive edits elsewhere in the text: rule, excerpt and the how-manieth such finding it is. */
+export function withKeys(findings: readonly Finding[]): PanelFinding[] {
+  const keys = findingKeys(findings);
+  return findings.map((f, i) => ({ ...f, key: keys[i] }));
+}
+
+/** The browser's injection error, as advice the panel can give. */
+export function classifyInjectionError(message: string): CaptureErrorCode {
+  const m = message.toLowerCase();
+  if (m.includes('gallery') || m.includes('webstore') || m.includes('chromewebstore') || m.includes('microsoftedge.microsoft.com/addons')) return 'web-store';
+  if (/(chrome|edge|brave|opera|vivaldi|about|chrome-extension|moz-extension|devtools|view-source):/.test(m) || m.includes('cannot be scripted')) return 'restricted';
+  if (m.includes('file://') || m.includes('file:')) return 'file-url';
+  if (m.includes('no tab with id') || m.includes('tab was closed') || m.includes('no frame')) return 'tab-gone';
+  if (m.includes('permission') || m.includes('cannot access')) return 'no-permission';
+  return 'unknown';
+}
+
+/** Sorts findings the way the panel lists them within a group. */
+export const byPlace = (a: Finding, b: Finding) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
