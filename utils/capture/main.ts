@@ -28,12 +28,14 @@ const NEGATIVE = new Set([
   'link', 'links', 'friend', 'yqlj', 'comment', 'comments', 'qr', 'qrcode', 'ewm', 'login', 'search', 'ad', 'ads',
   'pager', 'pagination', 'prev', 'next', 'hot', 'rank', 'widget', 'popup', 'modal', 'skip',
 ]);
-/** Furniture that is left out wherever it sits, even inside the content element. */
+/** Small furniture, left out wherever it sits, even inside the content element. */
 const FURNITURE = new Set([
-  'nav', 'navbar', 'menu', 'crumb', 'crumbs', 'breadcrumb', 'bread', 'position', 'location', 'dqwz', 'share', 'bdshare',
-  'fenxiang', 'tool', 'tools', 'toolbar', 'print', 'qr', 'qrcode', 'ewm', 'pager', 'pagination', 'prev', 'next',
-  'footer', 'foot', 'ft', 'bottom', 'btm', 'copyright', 'sidebar', 'login', 'search', 'skip', 'popup', 'modal',
+  'crumb', 'crumbs', 'breadcrumb', 'bread', 'position', 'location', 'dqwz', 'share', 'bdshare', 'fenxiang', 'tool',
+  'tools', 'toolbar', 'print', 'qr', 'qrcode', 'ewm', 'pager', 'pagination', 'prev', 'next', 'login', 'search', 'skip',
+  'popup', 'modal',
 ]);
+/** Site-wide furniture: after it nothing of the document follows. */
+const SITE_TOKENS = new Set(['nav', 'navbar', 'menu', 'footer', 'foot', 'ft', 'bottom', 'btm', 'copyright', 'sidebar']);
 
 const tokensCache = new WeakMap<Element, string[]>();
 export function classTokens(el: Element): string[] {
@@ -82,7 +84,7 @@ const isHiddenInline = (el: Element) =>
 
 // Footer and breadcrumb and toolbar text, for furniture without telling class names.
 const BREADCRUMB_TEXT = /^(当前位置|您当前的位置|您的位置|您现在的位置|所在位置|当前所在位置|现在位置|位置)[：:]/;
-const FOOTER_TEXT = /版权所有|Copyright|©|ICP备|网站标识码|公网安备|主办单位[：:]|^主办[：:]|技术支持[：:]|网站地图|建议使用.{0,20}浏览/i;
+const FOOTER_TEXT = /版权所有|Copyright|©|ICP备|网站标识码|公网安备|主办单位[：:]|^主办[：:]|技术支持[：:]|网站地图|建议使用.{0,20}浏览|责任编辑[：:]|^【?我要纠错】?/i;
 const TOOL_WORDS = /打印本页|打印文章|打印|关闭本页|关闭窗口|关闭|字体|字号|[大中小]|分享到|分享|收藏|返回顶部|返回|保存|下载|扫一扫在手机打开当前页|手机扫一扫|扫一扫|微信|微博|QQ空间|上一篇|下一篇|默认|增大|减小|恢复|纠错|我要纠错|视力保护色|放大|缩小|【|】|\[|\]|[：:|｜丨/（）()、，]/g;
 
 /** Toolbar-like text: nothing left once the toolbar words are removed. */
@@ -91,27 +93,34 @@ export function isToolbarText(t: string): boolean {
   return s.length > 0 && s.length <= 120 && s.replace(TOOL_WORDS, '') === '';
 }
 
+export type FurnitureKind = 'toolbar' | 'site';
+
 /**
- * Page furniture to leave out of the text. `inside`: the element is inside the content element, where only clear
- * furniture (toolbars, breadcrumbs, share/print widgets, QR codes) goes.
+ * Page furniture to leave out of the text: `toolbar` (breadcrumbs, share/print bars, pagers: small, may sit between
+ * parts of the document) or `site` (navigation, footers, sidebars: nothing of the document comes after them).
+ * `inside`: the element is inside the content element, where only clear toolbars go.
  */
-export function isFurniture(el: Element, inside = false): boolean {
+export function furnitureKind(el: Element, inside = false): FurnitureKind | undefined {
   const tag = el.tagName.toUpperCase();
-  if (!inside && (tag === 'NAV' || tag === 'FOOTER' || tag === 'ASIDE')) return true;
-  if (tag === 'NAV') return true;
+  if (tag === 'NAV') return 'site';
+  if (!inside && (tag === 'FOOTER' || tag === 'ASIDE')) return 'site';
   const t = classTokens(el);
   const text = textUpTo(el, 1200);
-  if (text === undefined) return false; // a wrapper named "main-bottom" can still hold the text: only short furniture goes
+  if (text === undefined) return undefined; // a wrapper named "main-bottom" can still hold the text: only short furniture goes
   const s = squash(text);
-  if (t.some((x) => FURNITURE.has(x)) && !(inside && t.some((x) => /^(footer|foot|ft|bottom|btm|sidebar)$/.test(x)))) {
-    if (s.length < 600) return true;
+  if (s.length < 600) {
+    if (t.some((x) => SITE_TOKENS.has(x))) {
+      if (!inside) return 'site';
+    } else if (t.some((x) => FURNITURE.has(x))) return 'toolbar';
   }
-  if (!s) return false;
-  if (BREADCRUMB_TEXT.test(s) && s.length < 200) return true;
-  if (isToolbarText(s)) return true;
-  if (!inside && FOOTER_TEXT.test(s) && s.length < 400) return true;
-  return false;
+  if (!s) return undefined;
+  if (BREADCRUMB_TEXT.test(s) && s.length < 200) return 'toolbar';
+  if (isToolbarText(s)) return 'toolbar';
+  if (!inside && FOOTER_TEXT.test(s) && s.length < 400) return 'site';
+  return undefined;
 }
+
+export const isFurniture = (el: Element, inside = false) => furnitureKind(el, inside) !== undefined;
 
 interface Stat {
   /** Visible non-space characters inside. */
@@ -307,10 +316,11 @@ export function captureScope(doc: Document, main: Element, drop: readonly Elemen
   for (let a: Element = main; a !== root; a = a.parentElement!) {
     for (let s = a.nextElementSibling; s; s = s.nextElementSibling) {
       if (s.contains(title)) continue;
-      if (stopped || isFurniture(s) || isDropped(s)) {
+      const kind = furnitureKind(s);
+      if (stopped || kind === 'site') {
         stopped = true;
         out.add(s);
-      }
+      } else if (kind || isDropped(s)) out.add(s);
     }
   }
   const exclude = (el: Element) => out.has(el) || outerExclude(el);

@@ -25,6 +25,9 @@ export const METADATA_LABELS: Record<Field, readonly string[]> = {
 /** Labels of an info bar that carry nothing for the review but separate values (浏览次数：317). */
 const IGNORED_LABELS = ['浏览次数', '点击数', '访问量', '阅读次数', '浏览量', '作者', '责任编辑', '编辑', '字号', '字体', '打印', '分享到', '点击率', '阅读量'];
 
+/** Page controls that look like labels (字号：大 中 小): not metadata at all. */
+const UI_LABELS = ['字号', '字体', '打印', '分享到'];
+
 /** Fields that make a block a catalogue table (excluded from the text) rather than an info bar (kept). */
 const CATALOGUE_FIELDS: readonly Field[] = ['indexNo', 'issuer', 'writtenDate', 'docNumber', 'regNumber', 'validityStatus', 'topic'];
 
@@ -39,7 +42,36 @@ const spaced = (l: string) => [...l].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g,
 const LABEL_RE = new RegExp(`(?:^|(?<=[\\s\\u3000|｜丨/]))(${ALL_LABELS.map(spaced).join('|')})[\\s\\u3000]*[：:]`, 'g');
 
 const squash = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+const LINE_START = new RegExp(`^[\\s\\u3000]*(?:${ALL_LABELS.map(spaced).join('|')})[\\s\\u3000]*[：:]`);
+const DATE_START = /^[\s\u3000]*\d{4}[-./年]\d{1,2}/;
+
+/**
+ * The text of an element with a space where one child element ends and the next begins ("来源：X<span>字号：</span>"
+ * reads "来源：X 字号："), or undefined when longer than `max`. Script and style are skipped.
+ */
+function spacedText(el: Element, max: number): string | undefined {
+  let out = '';
+  const walk = (n: Node): boolean => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        out += (c as Text).data.replace(/[\s\u00a0]+/g, ' ');
+        if (out.length > max) return false;
+      } else if (c.nodeType === 1) {
+        const tag = (c as Element).tagName.toUpperCase();
+        if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(tag)) continue;
+        // A block boundary ends a value (two spaces); an inline one only separates words.
+        const gap = BLOCKISH.test(tag) ? '  ' : ' ';
+        out += gap;
+        if (!walk(c)) return false;
+        out += gap;
+      }
+    }
+    return true;
+  };
+  return walk(el) ? out.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '').replace(/ {3,}/g, '  ') : undefined;
+}
 const labelKey = (s: string) => s.replace(/[\s\u3000\u00a0]/g, '').replace(/[：:]$/, '');
+const BLOCKISH = /^(P|DIV|LI|TR|TD|TH|TABLE|TBODY|UL|OL|DL|DT|DD|H[1-6]|BR|SECTION|ARTICLE|HEADER|FOOTER)$/;
 
 /** The field a label cell names, or undefined. */
 export function fieldOfLabel(label: string): Field | undefined {
@@ -72,7 +104,8 @@ export function splitLabelled(line: string): [string, string][] {
     let value = line.slice(from, to);
     // A value ends at a wide gap when another field follows without a known label ("来源：X　　【打印】").
     value = value.split(/[\s\u3000\u00a0]{2,}|\s*[|｜丨]\s*/)[0];
-    out.push([labelKey(m[1]), squash(value)]);
+    // A "value" running on for a paragraph is body text that happened to follow a label.
+    if (value.length <= 200) out.push([labelKey(m[1]), squash(value)]);
   });
   return out;
 }
@@ -156,16 +189,18 @@ export function findMetadata(doc: Document, main?: Element | null): FoundMetadat
 
   // "label：value" elements: leaf-ish elements (no block children with labels of their own).
   const labelled: { el: Element; pairs: [string, string][] }[] = [];
+  const same = (a: [string, string][], b: [string, string][]) => a.length === b.length && a.every(([l, v], i) => l === b[i][0] && v === b[i][1]);
+  const takenEls = () => [...taken];
   for (const el of body.querySelectorAll('li, p, span, div, td, em, label, font, strong, b, i, h4, h5, h6')) {
-    if (inTaken(el)) continue;
-    const t = el.textContent ?? '';
-    if (t.length > 400 || !t.includes('：') && !t.includes(':')) continue;
-    const pairs = splitLabelled(squash(t));
+    if (inTaken(el) || takenEls().some((t) => el.contains(t))) continue;
+    const t = spacedText(el, 400);
+    if (t === undefined || (!t.includes('：') && !t.includes(':'))) continue;
+    const pairs = splitLabelled(t);
     if (!pairs.length) continue;
     // Only the innermost element holding the whole of these pairs counts.
-    if ([...el.children].some((c) => splitLabelled(squash(c.textContent ?? '')).length === pairs.length)) continue;
-    // The line must begin with a label: "本办法发布时间：" inside a sentence is not metadata.
-    if (!new RegExp(`^[\\s\\u3000]*(?:${ALL_LABELS.map(spaced).join('|')})[\\s\\u3000]*[：:]`).test(t)) continue;
+    if ([...el.children].some((c) => same(splitLabelled(spacedText(c, 400) ?? ''), pairs))) continue;
+    // The line must begin with a label (or, in an info bar, a date): "本办法发布时间：" inside a sentence is not metadata.
+    if (!LINE_START.test(t) && !(DATE_START.test(t) && pairs.every(([l]) => !CATALOGUE_FIELDS.includes(fieldOfLabel(l)!)))) continue;
     labelled.push({ el, pairs });
   }
   // Group the single-pair elements by their parent: a <ul> of "索引号：…" items is one catalogue block.
@@ -226,7 +261,7 @@ function mergeBlocks(blocks: MetadataBlock[], bars: MetadataBlock[], main?: Elem
   ];
   for (const b of ordered) {
     for (const [label, value] of b.pairs) {
-      if (!value) continue;
+      if (!value || UI_LABELS.includes(label)) continue;
       raw[label] ??= value;
       const field = fieldOfLabel(label);
       if (!field || md[field] !== undefined) continue;

@@ -181,6 +181,7 @@ export function extractText(root: Node | readonly Node[], opts: ExtractOptions =
   let lastCode = -1; // char code of the last emitted character, -1 at the start
   let pendingBreak = false;
   let pendingTab = false;
+  let cellOpenAt = -1; // text length when the last table cell opened
   // A collapsed whitespace run waiting to become one space (or nothing): where a literal ' ' of it sits, if any.
   let space: { node: Text | null; offset: number; newline: boolean } | null = null;
 
@@ -360,8 +361,15 @@ export function extractText(root: Node | readonly Node[], opts: ExtractOptions =
         emitMade('\n');
         return false;
       }
-      if (layout === 'block') pendingBreak = pendingBreak || lastCode !== -1;
-      if (layout === 'cell' && !isFirstCell(el) && !pendingBreak) pendingTab = lastCode !== -1;
+      // A paragraph opening a table cell (<td><p>…) keeps the cell's tab rather than starting a line.
+      if (layout === 'block' && cellOpenAt !== length) pendingBreak = pendingBreak || lastCode !== -1;
+      if (layout === 'cell') {
+        if (!isFirstCell(el)) {
+          pendingBreak = false;
+          pendingTab = lastCode !== -1;
+        }
+        cellOpenAt = length;
+      }
       stack.push({ el, block: layout === 'block', ws });
       if (own) ws = own;
       else if (useComputed) ws = undefined;
