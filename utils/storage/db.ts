@@ -106,10 +106,13 @@ export class NormLintDB extends Dexie {
   registerMeta!: Table<RegisterMeta, string>;
   stats!: Table<StatRow, [string, DefectCode]>;
   settings!: Table<SettingsRow, string>;
+  /** The IndexedDB it was opened with, when injected (tests): scratch databases (restore) use the same. */
+  readonly deps: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>;
 
   constructor(name: string = DB_NAME, options: OpenOptions = {}) {
     const { upTo, ...dexieOptions } = options;
     super(name, dexieOptions);
+    this.deps = { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange };
     for (const v of VERSIONS) {
       if (upTo !== undefined && v.version > upTo) break;
       const declared = this.version(v.version).stores(v.stores);

@@ -22,3 +22,15 @@ export { anchorOf, matchFindings, matchScore, matchableOf, type Matchable, type 
 export { docKeysOf, sameDocument, type DocIdentity } from './derive';
 export { ENGINE_VERSION } from './version';
 export * from './types';
+export {
+  queryReviews,
+  countsByCode,
+  listReviewers,
+  allMatching,
+  dayBound,
+  PAGE_SIZE,
+  type ReviewFilter,
+  type ReviewPage,
+  type PageRequest,
+  type CodeCount,
+} from './query';

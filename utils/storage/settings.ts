@@ -93,7 +93,8 @@ export async function saveRegister(entries: RegisterEntry[], name?: string): Pro
   try {
     await db.transaction('rw', db.register, db.registerMeta, async () => {
       await db.register.clear();
-      await db.register.bulkAdd(entries.map((e) => ({ ...e })));
+      // Fields left undefined by the CSV reader are not stored: the backup file stays plain JSON.
+      await db.register.bulkAdd(entries.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as RegisterEntry));
       const meta: RegisterMeta = { key: 'register', count: entries.length, loadedAt: Date.now() };
       if (name) meta.name = name;
       await db.registerMeta.put(meta);
