@@ -60,10 +60,14 @@ function spacedText(el: Element, max: number): string | undefined {
         const tag = (c as Element).tagName.toUpperCase();
         if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(tag)) continue;
         // A block boundary ends a value (two spaces); an inline one only separates words.
-        const gap = BLOCKISH.test(tag) ? '  ' : ' ';
-        out += gap;
+        const block = BLOCKISH.test(tag);
+        const gap = () => {
+          if (block) out = out.replace(/ *$/, '  ');
+          else if (!out.endsWith(' ')) out += ' ';
+        };
+        gap();
         if (!walk(c)) return false;
-        out += gap;
+        gap();
       }
     }
     return true;
@@ -101,7 +105,7 @@ export function splitLabelled(line: string): [string, string][] {
   ms.forEach((m, i) => {
     const from = m.index! + m[0].length;
     const to = i + 1 < ms.length ? ms[i + 1].index! : line.length;
-    let value = line.slice(from, to);
+    let value = line.slice(from, to).replace(/^[\s\u3000\u00a0]+/, '');
     // A value ends at a wide gap when another field follows without a known label ("来源：X　　【打印】").
     value = value.split(/[\s\u3000\u00a0]{2,}|\s*[|｜丨]\s*/)[0];
     // A "value" running on for a paragraph is body text that happened to follow a label.
@@ -196,7 +200,7 @@ export function findMetadata(doc: Document, main?: Element | null): FoundMetadat
     const t = spacedText(el, 400);
     if (t === undefined || (!t.includes('：') && !t.includes(':'))) continue;
     const pairs = splitLabelled(t);
-    if (!pairs.length) continue;
+    if (!pairs.some(([, v]) => v)) continue;
     // Only the innermost element holding the whole of these pairs counts.
     if ([...el.children].some((c) => same(splitLabelled(spacedText(c, 400) ?? ''), pairs))) continue;
     // The line must begin with a label (or, in an info bar, a date): "本办法发布时间：" inside a sentence is not metadata.
@@ -236,6 +240,11 @@ export function findMetadata(doc: Document, main?: Element | null): FoundMetadat
     }
   }
 
+  // One element can qualify twice (as a multi-pair line and as the parent of its lines): keep it once.
+  const seen = new Set<Element>();
+  const unique = (list: MetadataBlock[]) => list.filter((b) => !seen.has(b.el) && seen.add(b.el));
+  blocks.splice(0, blocks.length, ...unique(blocks));
+  bars.splice(0, bars.length, ...unique(bars));
   const metadata = mergeBlocks(blocks, bars, main);
   return { metadata, blocks, bars };
 }

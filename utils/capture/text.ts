@@ -73,7 +73,7 @@ const styleSays = (el: Element, re: RegExp) => {
   return !!s && re.test(s);
 };
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
-const PRE_STYLE = /(?:^|;)\s*white-space\s*:\s*(pre|pre-wrap|pre-line|break-spaces)\b/i;
+const PRE_STYLE = /(?:^|;)\s*white-space\s*:\s*(pre-wrap|pre-line|break-spaces|pre)\b/i;
 
 type Layout = 'skip' | 'block' | 'cell' | 'inline' | 'br';
 
@@ -130,6 +130,8 @@ export class TextMap {
     const doc = ps[0].node.ownerDocument;
     if (!doc || typeof doc.createRange !== 'function') return null;
     const range = doc.createRange();
+    // linkedom's Range has no setStart/setEnd: the pieces are what Node callers use.
+    if (typeof range.setStart !== 'function') return null;
     range.setStart(ps[0].node, ps[0].startOffset);
     const last = ps[ps.length - 1];
     range.setEnd(last.node, last.endOffset);
