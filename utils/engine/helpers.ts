@@ -54,3 +54,28 @@ export function stripPlace(name: string): string {
   }
   return s;
 }
+
+import type { Sentence } from '../model/types';
+import { splitClauses } from '../model/structure';
+
+/**
+ * Sentences that can carry norms: not a comment notice's own text, not a drafter's bracketed remark
+ * (【区城市管理局意见：…】).
+ */
+export function normSentences(doc: DocModel): Sentence[] {
+  return doc.sentences.filter((s) => !doc.inParts(['notice'], s.start) && !/^[【\[]/.test(s.text));
+}
+
+export { splitClauses };
+
+/**
+ * Whether the words before a power in its clause take it from a higher law: 依照《…》, 依法, 按照法律、法规的规定.
+ * Such a sentence restates the law instead of creating the power.
+ */
+export const RESTATES = /依照|依据|根据|按照|遵照|依法|法律、(?:行政)?法规(?:规定|另有规定)|法律法规(?:规定|另有规定)/;
+
+/** The article (or, without articles, the sentence) that holds an offset: the context a restatement is judged in. */
+export function articleText(doc: DocModel, s: Sentence): string {
+  const a = doc.articles.find((x) => x.start <= s.start && x.end >= s.end);
+  return a ? doc.text.slice(a.start, a.end) : s.text;
+}

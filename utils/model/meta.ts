@@ -1,6 +1,6 @@
 import type { PageMetadata } from '../capture/types';
 import { findDates, parseDate } from '../text/dates';
-import { DOC_NUMBER_PATTERN } from '../text/docnumber';
+import { matchDocNumbers } from '../text/docnumber';
 import type { DateValue, Line, Part, PartKind, Signature, Span } from './types';
 import { span } from './structure';
 
@@ -45,8 +45,7 @@ export function findDocNumber(text: string, lines: Line[], metadata: PageMetadat
   }
   for (const line of lines.slice(0, 30)) {
     const t = line.text.replace(/^(?:文号|发文字号|发文文号)[：:]\s*/, '');
-    DOC_NUMBER_PATTERN.lastIndex = 0;
-    const m = DOC_NUMBER_PATTERN.exec(t);
+    const m = matchDocNumbers(t).next().value;
     if (m && m.index === 0 && m[0].length === t.length) {
       const at = line.textStart + (line.text.length - t.length);
       return { text: t, year: yearOf(t), span: span(text, at, at + t.length) };

@@ -24,8 +24,10 @@ const count = (re: RegExp, s: string, cap = 1e9) => {
 function classifyNormative(body: string, headline: string, articles: number, items: number): { normative: boolean; reason: string } {
   const selfRefs = count(SELF_REFERENCE, body, 3);
   const modals = count(MODAL, body, 50);
-  if (articles >= 2 || selfRefs >= 1) return { normative: true, reason: '' };
+  if (articles >= 1 || selfRefs >= 1) return { normative: true, reason: '' };
   if (NOT_NORMATIVE_HEADLINE.test(headline)) return { normative: false, reason: `标题“${headline.slice(0, 30)}”像是新闻、讲话或报告` };
+  // A selected paragraph or clause is reviewed as the reviewer chose it.
+  if (body.length <= 600) return { normative: true, reason: '' };
   if (items >= 2 && modals >= 2) return { normative: true, reason: '' };
   if (modals >= 4 && modals * 400 >= body.length) return { normative: true, reason: '' };
   return { normative: false, reason: '没有条款结构，也没有“本办法”“应当”“不得”一类规范用语' };

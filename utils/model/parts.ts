@@ -39,7 +39,7 @@ export function layoutDocument(text: string, lines: Line[], metaTitle?: string):
   const top = filled.slice(0, 12);
   const head =
     (metaTitle && top.find((l) => l.text === metaTitle || l.text.startsWith(metaTitle))) ||
-    top.find((l) => TITLE_LIKE.test(l.text) && l.text.length >= 6 && l.text.length <= 120 && !CHROME.test(l.text)) ||
+    top.find((l) => TITLE_LIKE.test(l.text) && l.text.length >= 6 && l.text.length <= 120 && !CHROME.test(l.text) && !/[。，；：:]/.test(l.text)) ||
     filled[0];
   const headline = span(text, head.textStart, head.textStart + head.text.length);
   const after = filled.filter((l) => l.start > head.start);

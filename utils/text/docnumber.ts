@@ -6,6 +6,9 @@
 export const DOC_NUMBER_PATTERN =
   /([\u4e00-\u9fa5A-Za-z]{1,12}?)\s*([〔\[（(【［])\s*((?:19|20)\d{2})\s*([〕\]）)】］])\s*(第?\s*\d{1,5}\s*号)/g;
 
+/** Every 文号 in `s`. A fresh RegExp each call: a shared global one carries lastIndex between callers. */
+export const matchDocNumbers = (s: string) => s.matchAll(new RegExp(DOC_NUMBER_PATTERN.source, 'g'));
+
 export const PROPER_BRACKETS = ['〔', '〕'] as const;
 
 /** The canonical form for comparing: 〔〕 brackets, no spaces, ASCII digits. */

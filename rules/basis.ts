@@ -1,0 +1,275 @@
+import { cn, describesAnother, isNormText, referenceDate } from '../utils/engine/helpers';
+import type { Rule } from '../utils/engine/types';
+import { definedAliases } from '../utils/model/parse';
+import { normTitle } from '../utils/model/citations';
+import type { DocModel } from '../utils/model/types';
+import { matchDocNumbers } from '../utils/text/docnumber';
+import { statusAt } from '../utils/statutes';
+
+const NAME_BASIS = '《党政机关公文处理工作条例》；规范性文件起草规范：引用法律、法规应当使用全称并加书名号';
+
+export const missing: Rule = {
+  meta: {
+    id: 'basis/missing',
+    code: 'basis.missing',
+    severity: 'warning',
+    title: '缺少制定依据',
+    basis: '国办发〔2018〕37号；规范性文件起草规范：应当在首条或者前言中写明制定目的和依据',
+    explanation: '规范性文件不得没有法律、法规、规章或上级文件依据。首条（或前言）应写明“根据《……》等规定，结合本地实际，制定本办法”。仅写“结合本区实际”不能说明依据。',
+  },
+  examples: {
+    valid: [
+      { text: '第一条　为加强停车场管理，根据《中华人民共和国道路交通安全法》等法律法规，结合本市实际，制定本细则。\n第二条　本细则适用于本市。', why: '首条写明了依据。' },
+      { text: '为贯彻落实《国务院办公厅关于全面推进城镇老旧小区改造工作的指导意见》，制定本办法。\n第一条　本办法适用于本市。', why: '前言写明了上级文件依据。' },
+    ],
+    invalid: [
+      {
+        text: '东山区人民政府关于加强城市养犬管理的通告\n为规范城市养犬行为，结合本区实际，现就有关事项通告如下：\n一、饲养犬只的单位和个人，应当遵守本通告。',
+        errors: [{}],
+        why: '只写了目的和“结合本区实际”，没有任何依据。',
+      },
+    ],
+  },
+  check(doc, _ctx, report) {
+    if (!isNormText(doc) || doc.basisClause) return;
+    // A notice with nothing normative in its body does not need a basis clause of its own.
+    if (!doc.articles.length && !doc.items.some((i) => i.start >= (doc.title?.end ?? 0))) return;
+    const at = doc.articles[0]?.label ?? doc.title ?? doc.headline;
+    report({
+      start: at?.start ?? 0,
+      end: at?.end ?? 0,
+      documentLevel: true,
+      message: '未写明制定依据：首条或前言应当写明“根据《……》等规定”',
+    });
+  },
+};
+
+// A statute name written in the text without 书名号: scanned by suffix at each 法/条例/法典.
+const BARE_NAME = /[\u4e00-\u9fa5]{2,30}?(?:法典|条例|法)(?![律规学院官人治制定令网庭警务])/g;
+
+/** Citations that are statutes, in order, with what the table says of them. */
+function statuteCitations(doc: DocModel, ctx: Parameters<Rule['check']>[1]) {
+  const aliases = definedAliases(doc);
+  return doc.citations
+    .filter((c) => !aliases.has(normTitle(c.title)))
+    .map((c) => ({ c, hit: ctx.statutes.lookup(c.title.replace(/[\s\u3000]/g, '')) }));
+}
+
+export const informalName: Rule = {
+  meta: {
+    id: 'basis/informal-name',
+    code: 'basis.informal-name',
+    severity: 'warning',
+    title: '依据名称不规范',
+    basis: NAME_BASIS,
+    explanation:
+      '引用法律、行政法规，首次出现时应当使用全称并加书名号，如《中华人民共和国道路交通安全法》，不能用简称《道路交通安全法》，也不能写成不存在的名称（如《中华人民共和国燃气管理条例》，实为《城镇燃气管理条例》）。之后再次引用可以使用简称。',
+  },
+  examples: {
+    valid: [
+      { text: '第一条　根据《中华人民共和国道路交通安全法》，制定本细则。\n第八条　违反《道路交通安全法》的，依法处理。', why: '首次引用用全称，之后用简称可以。' },
+      { text: '第一条　根据《城镇燃气管理条例》，制定本办法。', why: '行政法规的全称本来就不冠“中华人民共和国”。' },
+    ],
+    invalid: [
+      {
+        text: '第一条　根据《道路交通安全法》《中华人民共和国道路交通安全法实施条例》等法律法规，制定本细则。',
+        errors: [{ excerpt: '《道路交通安全法》' }],
+        corrected: '第一条　根据《中华人民共和国道路交通安全法》《中华人民共和国道路交通安全法实施条例》等法律法规，制定本细则。',
+        why: '首次引用法律用了简称。',
+      },
+      {
+        text: '根据《中华人民共和国安全生产法》《中华人民共和国燃气管理条例》等有关规定，现就有关事项通知如下：',
+        errors: [{ excerpt: '《中华人民共和国燃气管理条例》' }],
+        why: '不存在该名称的法规，应为《城镇燃气管理条例》。',
+      },
+      {
+        text: '第八条　违反本办法规定的，依照行政处罚法的有关规定处理。',
+        errors: [{ excerpt: '行政处罚法' }],
+        why: '法律名称没有加书名号，且未用全称。',
+      },
+    ],
+  },
+  check(doc, ctx, report) {
+    const cited = new Set<string>();
+    const seenNames = new Set<string>();
+    for (const { c, hit } of statuteCitations(doc, ctx)) {
+      if (hit) {
+        const full = hit.statute.name;
+        if (hit.matched === 'short' && !cited.has(full)) {
+          report({
+            start: c.span.start,
+            end: c.span.end,
+            message: `首次引用应使用全称《${full}》，不宜用简称《${c.title}》`,
+            fix: { start: c.span.start, end: c.span.end, replacement: `《${full}》`, label: `改为《${full}》` },
+          });
+        }
+        cited.add(full);
+        continue;
+      }
+      const title = c.title.replace(/[\s\u3000]/g, '');
+      if (seenNames.has(title) || !ctx.statutes.looksLikeStatute(title)) continue;
+      seenNames.add(title);
+      const near = ctx.statutes.suggest(title);
+      if (!near) continue;
+      report({
+        start: c.span.start,
+        end: c.span.end,
+        message: `未查到名为《${c.title}》的法律法规，可能是指《${near.name}》`,
+        fix: { start: c.span.start, end: c.span.end, replacement: `《${near.name}》`, label: `改为《${near.name}》` },
+      });
+    }
+    // Names written without 书名号 (依照行政处罚法…). Positions inside 《》 are skipped.
+    const inside = doc.citations.map((c) => c.span);
+    let k = 0;
+    for (const m of doc.text.matchAll(BARE_NAME)) {
+      const end = m.index! + m[0].length;
+      while (k < inside.length && inside[k].end <= m.index!) k++;
+      if (inside[k] && inside[k].start <= m.index! && inside[k].end >= end) continue;
+      let found: { start: number; full: string } | undefined;
+      for (let len = Math.min(m[0].length, 30); len >= 4 && !found; len--) {
+        const hit = ctx.statutes.lookup(m[0].slice(-len));
+        // Only laws and regulations: a department rule's name (…管理办法) is also the tail of local titles.
+        if (hit && (hit.statute.kind === 'law' || hit.statute.kind === 'regulation')) found = { start: end - len, full: hit.statute.name };
+      }
+      if (!found) continue;
+      const start = found.start;
+      if (doc.text[start - 1] === '《' || doc.text[end] === '》') continue;
+      // 浙江省物业管理条例: a local regulation of the same subject, not the national one.
+      if (/[省市县区州]/.test(doc.text[start - 1] ?? '')) continue;
+      report({
+        start,
+        end,
+        message: `法律法规名称应加书名号${doc.text.slice(start, end) === found.full ? '' : '并使用全称'}：《${found.full}》`,
+        fix: { start, end, replacement: `《${found.full}》`, label: `改为《${found.full}》` },
+      });
+    }
+  },
+};
+
+export const repealed: Rule = {
+  meta: {
+    id: 'basis/repealed',
+    code: 'basis.repealed',
+    severity: 'error',
+    title: '引用已失效的法律法规',
+    basis: '法律法规现行有效状态（国家法律法规数据库）；国办发〔2018〕37号（合法性审核应审查依据是否有效）',
+    explanation:
+      '制定依据必须是文件制定时现行有效的法律法规。例如2021年1月1日《中华人民共和国民法典》施行后，《物权法》《合同法》《担保法》等九部法律同时废止，此后制定的文件不能再以它们为依据。',
+  },
+  examples: {
+    valid: [
+      { text: '第一条　根据《中华人民共和国民法典》《物业管理条例》等规定，制定本办法。', why: '引用的是现行有效的法律法规。' },
+      {
+        text: '第一条　根据《中华人民共和国物权法》，制定本办法。\n第十条　本办法自2019年1月1日起施行。',
+        metadata: { publishedDate: '2018-11-20' },
+        why: '文件制定于2018年，当时《物权法》仍然有效。',
+      },
+    ],
+    invalid: [
+      {
+        text: '第一条　根据《中华人民共和国物权法》《物业管理条例》等规定，制定本办法。',
+        metadata: { publishedDate: '2021-06-28' },
+        errors: [{ excerpt: '《中华人民共和国物权法》' }],
+        corrected: '第一条　根据《中华人民共和国民法典》《物业管理条例》等规定，制定本办法。',
+        why: '《物权法》已于2021年1月1日废止，由《民法典》取代。',
+      },
+    ],
+  },
+  check(doc, ctx, report) {
+    const when = referenceDate(doc)?.iso ?? ctx.today;
+    const done = new Set<string>();
+    for (const { c, hit } of statuteCitations(doc, ctx)) {
+      if (!hit || done.has(hit.statute.name)) continue;
+      const s = hit.statute;
+      if (statusAt(s, when) !== 'ended') continue;
+      // A repeal clause or a historical mention is not reliance on the law.
+      const sentence = doc.sentences.find((x) => x.start <= c.span.start && x.end >= c.span.end)?.text ?? '';
+      const after = sentence.slice(sentence.indexOf(c.span.text) + c.span.text.length, sentence.indexOf(c.span.text) + c.span.text.length + 8);
+      if (/废止|失效|原《/.test(after) || /原$/.test(doc.text.slice(c.span.start - 1, c.span.start))) continue;
+      done.add(s.name);
+      const by = s.replacedBy ? `，已由《${s.replacedBy}》取代` : '';
+      report({
+        start: c.span.start,
+        end: c.span.end,
+        message: `《${s.name}》已于${cn(s.endDate!)}${s.status === 'replaced' ? '失效' : '废止'}${by}，文件（${cn(when)}）不应再以其为依据`,
+        fix: s.replacedBy ? { start: c.span.start, end: c.span.end, replacement: `《${s.replacedBy}》`, label: `改为《${s.replacedBy}》` } : undefined,
+      });
+    }
+  },
+};
+
+const WRONG_BRACKETS = /[\[（(【［]/;
+
+export const citationFormat: Rule = {
+  meta: {
+    id: 'basis/citation-format',
+    code: 'basis.citation-format',
+    severity: 'warning',
+    title: '引文格式不规范',
+    basis: 'GB/T 9704-2012《党政机关公文格式》（发文字号年份用六角括号〔〕）；《党政机关公文处理工作条例》（引用公文应当先引标题，后引发文字号）',
+    explanation:
+      '发文字号中的年份应当用六角括号“〔〕”括入，不能用方括号[ ]、圆括号（ ）或【】。引用公文应当先引标题，再在标题后用圆括号注明发文字号，如《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）。',
+  },
+  examples: {
+    valid: [
+      { text: '根据《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号），制定本办法。', why: '先标题后文号，年份用〔〕。' },
+    ],
+    invalid: [
+      {
+        text: '根据《清河市人民政府办公室关于进一步加强住宅专项维修资金管理工作的通知》（清政办发[2019]31号），制定本办法。',
+        errors: [{ excerpt: '清政办发[2019]31号' }],
+        corrected: '根据《清河市人民政府办公室关于进一步加强住宅专项维修资金管理工作的通知》（清政办发〔2019〕31号），制定本办法。',
+        why: '年份用了方括号。',
+      },
+      {
+        text: '按照国办发〔2018〕37号文件要求，制定本办法。',
+        errors: [{ excerpt: '国办发〔2018〕37号' }],
+        why: '只引文号，没有引标题。',
+      },
+    ],
+  },
+  check(doc, _ctx, report) {
+    const own = doc.docNumber?.span;
+    for (const m of matchDocNumbers(doc.text)) {
+      const start = m.index! + m[0].indexOf(m[1]);
+      const end = m.index! + m[0].length;
+      const text = doc.text.slice(start, end);
+      if (WRONG_BRACKETS.test(m[2])) {
+        const fixed = text.replace(/[\[（(【［]((?:19|20)\d{2})[\]）)】］]/, '〔$1〕');
+        report({
+          start,
+          end,
+          message: `发文字号“${text}”的年份应使用六角括号〔〕：${fixed}`,
+          fix: { start, end, replacement: fixed, label: `改为“${fixed}”` },
+        });
+        continue;
+      }
+      if (own && start >= own.start && end <= own.end) continue;
+      const before = doc.text.slice(Math.max(0, start - 2), start);
+      const line = doc.lines.find((l) => l.start <= start && l.end >= end);
+      // The document's own number line, a metadata line, or a signature: not a citation.
+      if (!line || line.text === text || /^(?:文号|发文字号|索引号|登记号)/.test(line.text)) continue;
+      if (/[（(]$/.test(before) && /》[（(]$|》\s*[（(]$/.test(doc.text.slice(Math.max(0, start - 3), start))) continue;
+      if (/[（(、，]$/.test(before) && insideNoteAfterTitle(doc.text, start)) continue;
+      if (doc.text[end] === '《' || doc.text.slice(end, end + 3).startsWith('文件《') || doc.text.slice(end, end + 2) === '）《') {
+        report({ start, end, message: `发文字号“${text}”应放在所引公文标题之后，并用圆括号括入` });
+        continue;
+      }
+      if (/^(?:文件|文|精神|要求|规定|的)/.test(doc.text.slice(end, end + 2)) || /(?:按照|根据|依据|依照|执行|落实)$/.test(doc.text.slice(Math.max(0, start - 4), start))) {
+        report({ start, end, message: `引用公文应当先引标题，后引发文字号：请补充“${text}”对应的文件标题` });
+      }
+    }
+  },
+};
+
+// （国发〔2014〕25号、国办发〔2018〕37号） lists several numbers after one title.
+function insideNoteAfterTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('（', at);
+  const open2 = text.lastIndexOf('(', at);
+  const o = Math.max(open, open2);
+  if (o < 0 || at - o > 60) return false;
+  if (/[）)]/.test(text.slice(o + 1, at))) return false;
+  return text[o - 1] === '》';
+}
+
+export default [missing, informalName, repealed, citationFormat];

@@ -1,0 +1,107 @@
+import { cn } from '../utils/engine/helpers';
+import type { Rule } from '../utils/engine/types';
+
+const COMMENT_BASIS = '国办发〔2018〕37号（对涉及群众切身利益或者对公民、法人和其他组织权利义务有重大影响的规范性文件，要向社会公开征求意见，期限一般不少于30日）';
+
+export const periodShort: Rule = {
+  meta: {
+    id: 'comment/period-short',
+    code: 'comment.period-short',
+    severity: 'error',
+    title: '征求意见期限不足或要素不全',
+    basis: COMMENT_BASIS,
+    explanation:
+      '公开征求意见的期限一般不少于30日（按地区配置），起止日期均计入，恰好30日的符合要求。征求意见公告还应写明截止日期和反馈渠道（电子邮箱、通信地址、网上留言等）。',
+  },
+  examples: {
+    valid: [
+      { text: '现向社会公开征求意见。征求意见时间：2022年7月1日至2022年7月30日。电子邮箱：abc@qhs.gov.cn。', why: '起止日期均计入，恰为30日。' },
+    ],
+    invalid: [
+      {
+        text: '现向社会公开征求意见，有关事项公告如下：\n一、征求意见时间\n2021年10月20日至2021年11月3日。\n二、电子邮件：dsjyj@dsq.gov.cn',
+        errors: [{ excerpt: '2021年10月20日至2021年11月3日' }],
+        why: '只有15日。',
+      },
+      {
+        text: '《办法》于2021年9月1日至9月10日在县人民政府门户网站公开征求社会公众意见。',
+        errors: [{ excerpt: '2021年9月1日至9月10日' }],
+        why: '解读中说明的征求意见期只有10日。',
+      },
+    ],
+  },
+  check(doc, ctx, report) {
+    const min = ctx.profile.commentMinDays;
+    for (const c of doc.comments) {
+      if (c.days !== undefined && c.days < min) {
+        const range = c.from ? `${cn(c.from)}至${cn(c.to!)}` : `截至${cn(c.to!)}`;
+        report({ start: c.span.start, end: c.span.end, message: `征求意见期限为${c.days}日（${range}），少于${min}日` });
+      }
+    }
+    // A public-comment notice must say until when and where to send comments.
+    const notice = doc.parts.find((p) => p.kind === 'notice');
+    if (!notice) return;
+    const at = notice.title ?? doc.headline;
+    const inNotice = doc.comments.filter((c) => c.span.start < notice.end);
+    if (!inNotice.length) {
+      report({ start: at?.start ?? 0, end: at?.end ?? 0, severity: 'warning', documentLevel: true, message: '征求意见公告未写明征求意见的起止日期或截止日期' });
+    }
+    const channels = doc.comments[0]?.channels ?? [];
+    if (inNotice.length && !channels.length) {
+      report({ start: at?.start ?? 0, end: at?.end ?? 0, severity: 'warning', documentLevel: true, message: '征求意见公告未写明意见反馈渠道（电子邮箱、通信地址或网上留言方式）' });
+    }
+  },
+};
+
+const EXEMPT = /依法需要保密|涉及国家秘密|不宜公开征求意见/;
+
+export const missing: Rule = {
+  meta: {
+    id: 'comment/missing',
+    code: 'comment.missing',
+    severity: 'error',
+    title: '未公开征求意见',
+    basis: COMMENT_BASIS,
+    explanation:
+      '只书面征求有关部门、下级政府的意见，不等于公开征求意见。涉及公众权利义务的规范性文件，除依法需要保密的外，应当通过政府网站等向社会公开征求意见，并在起草说明中写明征求意见和采纳情况。',
+  },
+  examples: {
+    valid: [
+      {
+        text: '关于《××办法（送审稿）》的起草说明\n二、起草过程\n2022年3月，我局书面征求了县财政局等部门的意见；4月1日至5月6日在县政府门户网站公开征求社会公众意见。',
+        why: '既征求了部门意见，也向社会公开征求了意见。',
+      },
+    ],
+    invalid: [
+      {
+        text: '关于《临江县农村宅基地审批管理办法（送审稿）》的起草说明\n二、起草过程\n3月上旬，我局书面征求了县自然资源局、县住房和城乡建设局等部门和各乡（镇）人民政府的意见，共收到意见建议18条。',
+        errors: [{ excerpt: '书面征求了县自然资源局' }],
+        why: '只征求了部门和乡镇意见，没有向社会公开征求意见。',
+      },
+    ],
+  },
+  check(doc, _ctx, report) {
+    if (doc.kind === 'not-normative' || EXEMPT.test(doc.text)) return;
+    const reports = doc.consultations;
+    const publicly = reports.some((r) => r.public) || doc.comments.some((c) => c.publicScope);
+    if (publicly) return;
+    if (reports.length) {
+      const first = reports[0].span;
+      report({ start: first.start, end: first.end, message: '只征求了有关部门（单位）的意见，未见向社会公开征求意见' });
+      return;
+    }
+    if (doc.kind === 'draft' || doc.kind === 'explanation') {
+      const at = doc.title ?? doc.headline;
+      report({
+        start: at?.start ?? 0,
+        end: at?.end ?? 0,
+        severity: 'info',
+        documentLevel: true,
+        message: '文中未说明征求意见情况：涉及公众权利义务的，应当向社会公开征求意见（一般不少于30日）',
+      });
+    }
+  },
+};
+
+export default [periodShort, missing];
+

@@ -1,0 +1,155 @@
+import { cn, describesAnother, isNormText, referenceDate } from '../utils/engine/helpers';
+import type { Rule } from '../utils/engine/types';
+import { daysBetween } from '../utils/text/dates';
+
+// 《规章制定程序条例》第三十二条 sets the 30-day grace period for rules; provincial rules apply it to normative
+// documents, with the same three exceptions. The minimum comes from the profile.
+const GRACE_BASIS = '《规章制定程序条例》第三十二条（参照）；省级行政规范性文件制定和备案规定：应当自公布之日起30日后施行';
+
+export const noGrace: Rule = {
+  meta: {
+    id: 'effective/no-grace',
+    code: 'effective.no-grace',
+    severity: 'error',
+    title: '施行日期未设宽限期',
+    basis: GRACE_BASIS,
+    explanation:
+      '涉及公民、法人和其他组织权利义务的规范性文件，应当给社会留出知悉和准备的时间，一般自公布之日起30日后施行。' +
+      '只有因保障国家安全、重大公共利益需要，或者公布后不立即施行将有碍施行的，才可以自公布之日起施行，并应在文件或起草说明中写明理由。',
+  },
+  examples: {
+    valid: [
+      { text: '第十条　本办法自公布之日起30日后施行，有效期5年。', why: '留出了30日的宽限期。' },
+      {
+        text: '第十三条　本办法自2021年8月1日起施行，有效期5年。',
+        metadata: { publishedDate: '2021-06-28' },
+        why: '发布（6月28日）至施行（8月1日）相隔34日，不少于30日。',
+      },
+      {
+        text: '五、鉴于当前燃气安全形势严峻，因涉及重大公共利益，本通知自印发之日起施行。',
+        why: '写明了“重大公共利益”这一法定例外，只作提示（info），不作为缺陷。',
+      },
+    ],
+    invalid: [
+      {
+        text: '第十条　本细则自发布之日起施行，有效期5年。',
+        errors: [{ excerpt: '自发布之日起施行' }],
+        corrected: '第十条　本细则自发布之日起30日后施行，有效期5年。',
+        why: '自发布之日起即施行，且未说明法定例外情形。',
+      },
+      {
+        text: '第十六条　本办法自2022年4月1日起施行。',
+        metadata: { publishedDate: '2022-03-22' },
+        errors: [{ excerpt: '自2022年4月1日起施行' }],
+        why: '发布后第10日即施行，少于30日。',
+      },
+      {
+        text: '第九条　本规定自公布之日起15日后施行。',
+        errors: [{ excerpt: '自公布之日起15日后施行' }],
+        why: '宽限期15日，少于30日。',
+      },
+    ],
+  },
+  check(doc, ctx, report) {
+    if (!isNormText(doc) && !describesAnother(doc)) return;
+    const e = doc.effective;
+    if (!e) return;
+    const min = ctx.profile.graceMinDays;
+    const because = e.exception ? `（文中已说明“${e.exception.text}”，属法定例外情形，请核实理由是否成立）` : '';
+    const severity = e.exception ? ('info' as const) : undefined;
+    const fix = e.exception
+      ? undefined
+      : { start: e.span.start, end: e.span.end, replacement: `自公布之日起${min}日后施行`, label: `改为“自公布之日起${min}日后施行”` };
+    if (e.mode === 'on-issue') {
+      report({
+        start: e.span.start,
+        end: e.span.end,
+        severity,
+        message: `“${e.span.text}”未设置宽限期：应当自公布之日起${min}日后施行${because || '，或写明国家安全、重大公共利益等法定例外理由'}`,
+        fix: fix && { ...fix, replacement: e.span.text.replace(/之日起.*$/, `之日起${min}日后施行`), label: `改为“${e.span.text.replace(/之日起.*$/, `之日起${min}日后施行`)}”` },
+      });
+    } else if (e.mode === 'after-days' && e.days !== undefined && e.days < min) {
+      report({ start: e.span.start, end: e.span.end, severity, message: `宽限期仅${e.days}日，少于${min}日${because}`, fix });
+    } else if (e.mode === 'date' && e.date) {
+      const ref = referenceDate(doc);
+      if (!ref) return;
+      const gap = daysBetween(ref.iso, e.date);
+      if (gap < 0 || gap >= min) return; // before publication is effective.retroactive
+      report({
+        start: e.span.start,
+        end: e.span.end,
+        severity,
+        message: `施行日期（${cn(e.date)}）距${ref.label}（${cn(ref.iso)}）仅${gap}日，少于${min}日${because}`,
+      });
+    }
+  },
+};
+
+export const retroactive: Rule = {
+  meta: {
+    id: 'effective/retroactive',
+    code: 'effective.retroactive',
+    severity: 'error',
+    title: '施行日期早于发布日期（溯及既往）',
+    basis: '《中华人民共和国立法法》第一百零四条（不溯及既往原则）；国办发〔2018〕37号',
+    explanation: '规范性文件只能向后发生效力。施行日期早于发布日期，等于要求公民、法人和其他组织遵守其无从知晓的规定，除非是为了更好地保护其权利和利益而作的特别规定。',
+  },
+  examples: {
+    valid: [
+      { text: '第十六条　本办法自2022年5月1日起施行。', metadata: { publishedDate: '2022-03-22' }, why: '施行日期在发布日期之后。' },
+    ],
+    invalid: [
+      {
+        text: '第十条　本规定自2021年4月1日起施行，有效期2年。',
+        metadata: { publishedDate: '2021-04-12' },
+        errors: [{ excerpt: '自2021年4月1日起施行' }],
+        why: '4月12日发布，却自4月1日起施行。',
+      },
+    ],
+  },
+  check(doc, _ctx, report) {
+    if (!isNormText(doc) && !describesAnother(doc)) return;
+    const e = doc.effective;
+    if (e?.mode !== 'date' || !e.date) return;
+    const ref = referenceDate(doc);
+    if (!ref || e.date >= ref.iso) return;
+    report({
+      start: e.span.start,
+      end: e.span.end,
+      message: `施行日期（${cn(e.date)}）早于${ref.label}（${cn(ref.iso)}），文件溯及既往`,
+    });
+  },
+};
+
+export const missing: Rule = {
+  meta: {
+    id: 'effective/missing',
+    code: 'effective.missing',
+    severity: 'warning',
+    title: '缺少施行日期',
+    basis: '省级行政规范性文件制定和备案规定：规范性文件应当载明施行日期',
+    explanation: '规范性文件应当写明何时施行，通常在最后一条：“本办法自××××年×月×日起施行”或“自公布之日起30日后施行”。没有施行日期，执行机关和相对人无法确定文件何时生效。',
+  },
+  examples: {
+    valid: [{ text: '第十条　本办法自2022年5月1日起施行，有效期5年。', why: '载明了施行日期。' }],
+    invalid: [
+      {
+        text: '临江县职业技能培训补贴实施办法（试行）\n第一条　为规范培训补贴管理，根据有关规定，制定本办法。\n第二条　补贴对象应当符合下列条件。\n第三条　本办法有效期至2022年12月31日。',
+        errors: [{}],
+        why: '只写了有效期，没有写何时施行。',
+      },
+    ],
+  },
+  check(doc, _ctx, report) {
+    if (!isNormText(doc) || doc.effective) return;
+    const at = doc.validity?.sentence ?? doc.title ?? doc.headline;
+    report({
+      start: at?.start ?? 0,
+      end: at?.end ?? 0,
+      documentLevel: true,
+      message: '未找到施行日期条款（如“本办法自××××年×月×日起施行”），请补充',
+    });
+  },
+};
+
+export default [noGrace, retroactive, missing];

@@ -1,0 +1,165 @@
+import { cn } from '../utils/engine/helpers';
+import type { Rule } from '../utils/engine/types';
+import type { DocModel, Span } from '../utils/model/types';
+import { findInRegister } from '../utils/register';
+import { daysBetween } from '../utils/text/dates';
+
+/** A document as published: filing and registration apply to it, not to drafts. */
+const isPublished = (doc: DocModel) => doc.kind === 'normative' && !!(doc.docNumber || doc.dates.published || doc.dates.written);
+
+const anchor = (doc: DocModel): Span | undefined => doc.docNumber?.span ?? doc.title ?? doc.headline;
+
+export const unregistered: Rule = {
+  meta: {
+    id: 'filing/unregistered',
+    code: 'filing.unregistered',
+    severity: 'error',
+    title: '未登记备案',
+    basis: '国办发〔2018〕37号（统一登记、统一编号、统一印发“三统一”制度；及时报送备案）；省级规范性文件备案规定',
+    explanation:
+      '实行“三统一”的地方，规范性文件须经统一登记、取得登记号后方可公布，公布的文本应载明登记号。文号不在备案登记簿中的，说明文件可能未报送备案（漏报）。',
+  },
+  examples: {
+    valid: [
+      {
+        text: '清河市公共租赁住房管理办法\n第十六条　本办法自2022年5月1日起施行，有效期5年。',
+        metadata: { docNumber: '清政办规〔2022〕3号', regNumber: 'QHGS—2022—003', publishedDate: '2022-03-22' },
+        context: { profile: 'strict' },
+        why: '页面载明了登记号。',
+      },
+    ],
+    invalid: [
+      {
+        text: '清河市机动车停车场管理实施细则\n第十条　本细则自2021年10月8日起施行，有效期5年。',
+        metadata: { docNumber: '清交运办〔2021〕27号', publishedDate: '2021-09-08' },
+        context: { profile: 'strict' },
+        errors: [{}],
+        why: '所选配置要求登记号，页面和正文都没有。',
+      },
+      {
+        text: '临江县职业技能培训补贴实施办法\n第十条　本办法自2021年2月15日起施行，有效期2年。',
+        metadata: { docNumber: '临人社发〔2021〕3号', publishedDate: '2021-01-15' },
+        context: { register: [{ docNumber: '临人社发〔2020〕3号', publishedDate: '2020-02-18', filedDate: '2020-03-02' }] },
+        errors: [{}],
+        why: '文号不在备案登记簿中（登记簿中只有2020年的3号文）。',
+      },
+    ],
+  },
+  check(doc, ctx, report) {
+    if (!isPublished(doc)) return;
+    const at = anchor(doc);
+    const reasons: string[] = [];
+    if (ctx.profile.registrationRequired && !doc.regNumber) reasons.push('未载明统一登记号（规范性文件编号）');
+    if (ctx.register && doc.docNumber && !findInRegister(ctx.register, doc.docNumber.text)) reasons.push(`文号“${doc.docNumber.text}”不在备案登记簿中`);
+    if (!reasons.length) return;
+    report({ start: at?.start ?? 0, end: at?.end ?? 0, documentLevel: true, message: `${reasons.join('；')}，可能未登记或漏报备案` });
+  },
+};
+
+export const late: Rule = {
+  meta: {
+    id: 'filing/late',
+    code: 'filing.late',
+    severity: 'error',
+    title: '逾期报送备案',
+    basis: '《法规规章备案审查条例》（2024年11月1日起施行，原《法规规章备案条例》）；省级规范性文件备案规定（报送期限见所选地区配置）',
+    explanation: '规范性文件应当自公布之日起在规定期限内报送备案。根据备案登记簿，报送日期晚于期限的，属于迟报。期限恰好届满当日报送的，不算逾期。',
+  },
+  examples: {
+    valid: [
+      {
+        text: '清河市公共租赁住房管理办法\n第十六条　本办法自2022年5月1日起施行。',
+        metadata: { docNumber: '清政办规〔2022〕3号', publishedDate: '2022-03-22' },
+        context: { register: [{ docNumber: '清政办规〔2022〕3号', publishedDate: '2022-03-22', filedDate: '2022-03-30' }] },
+        why: '公布后第8日报送备案。',
+      },
+    ],
+    invalid: [
+      {
+        text: '临江县住宅专项维修资金管理实施办法\n第十三条　本办法自2021年8月1日起施行，有效期5年。',
+        metadata: { docNumber: '临住建发〔2021〕46号', publishedDate: '2021-06-28' },
+        context: { register: [{ docNumber: '临住建发〔2021〕46号', publishedDate: '2021-06-28', filedDate: '2021-08-20' }] },
+        errors: [{}],
+        why: '6月28日公布，8月20日才报送备案，超过30日。',
+      },
+    ],
+  },
+  check(doc, ctx, report) {
+    if (!isPublished(doc) || !ctx.register || !doc.docNumber) return;
+    const entry = findInRegister(ctx.register, doc.docNumber.text);
+    if (!entry) return; // not filed at all: filing.unregistered
+    const published = entry.publishedDate ?? doc.dates.published?.iso ?? doc.dates.written?.iso;
+    if (!published) return;
+    const limit = ctx.profile.filingDeadlineDays;
+    const at = anchor(doc);
+    if (entry.filedDate) {
+      const gap = daysBetween(published, entry.filedDate);
+      if (gap <= limit) return;
+      report({
+        start: at?.start ?? 0,
+        end: at?.end ?? 0,
+        documentLevel: true,
+        message: `${cn(published)}公布，${cn(entry.filedDate)}报送备案，相隔${gap}日，超过${limit}日的报送期限`,
+      });
+      return;
+    }
+    const waited = daysBetween(published, ctx.today);
+    if (waited > limit) {
+      report({
+        start: at?.start ?? 0,
+        end: at?.end ?? 0,
+        documentLevel: true,
+        severity: 'warning',
+        message: `登记簿中没有报送备案日期；自${cn(published)}公布已${waited}日，超过${limit}日的报送期限`,
+      });
+    }
+  },
+};
+
+// 局办公室, 委员会法规处, 局治安管理支队…: a department's internal unit. A government's 办公室/办公厅 is not:
+// it issues documents for the government itself.
+const INTERNAL_UNIT =
+  /(?:局|委员会|委|厅|署|办)(?:办公室|[\u4e00-\u9fa5]{0,10}?(?:科|处|股|室|支队|大队|中队))$/;
+const GOVERNMENT_OFFICE = /人民政府(?:办公室|办公厅)$|政府办$/;
+
+export const isInternalUnit = (name: string) => INTERNAL_UNIT.test(name) && !GOVERNMENT_OFFICE.test(name);
+
+export const internalIssuer: Rule = {
+  meta: {
+    id: 'filing/internal-issuer',
+    code: 'filing.internal-issuer',
+    severity: 'error',
+    title: '以内设机构名义发文',
+    basis: '国办发〔2018〕37号（严禁以部门内设机构名义制发行政规范性文件）',
+    explanation: '部门的办公室、科、处、室、支队等内设机构不是行政机关，不能以自己的名义制发规范性文件。应当以部门名义印发。政府办公室（办公厅）经政府同意印发的文件不在此列。',
+  },
+  examples: {
+    valid: [
+      { text: '清河市人民政府办公室关于印发《清河市公共租赁住房管理办法》的通知\n第一条　本办法适用于本市。', why: '政府办公室可以经政府同意印发文件。' },
+      { text: '临江县住房和城乡建设局关于印发《临江县住宅专项维修资金管理实施办法》的通知\n第一条　本办法适用于本县。', why: '以部门名义印发。' },
+    ],
+    invalid: [
+      {
+        text: '临江县市场监督管理局办公室关于加强农贸市场摊位经营管理的通知\n一、经营户应当在核定的摊位内经营。',
+        errors: [{ excerpt: '临江县市场监督管理局办公室' }],
+        why: '以局办公室（内设机构）名义发文。',
+      },
+    ],
+  },
+  check(doc, _ctx, report) {
+    if (doc.kind !== 'normative' && doc.kind !== 'draft') return;
+    const names: { name: string; span?: Span }[] = [];
+    if (doc.issuer) names.push({ name: doc.issuer.name, span: doc.issuer.span });
+    for (const s of doc.signatures) if (s.organ && (s.part === 'cover' || s.part === 'body')) names.push({ name: s.organ.text, span: s.organ });
+    const hit = names.find((n) => isInternalUnit(n.name));
+    if (!hit) return;
+    const at = hit.span ?? doc.headline ?? doc.title;
+    report({
+      start: at?.start ?? 0,
+      end: at?.end ?? 0,
+      message: `“${hit.name}”是部门内设机构，不得以其名义制发规范性文件，应以部门名义印发`,
+    });
+  },
+};
+
+export default [unregistered, late, internalIssuer];

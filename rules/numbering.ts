@@ -1,0 +1,93 @@
+import type { Report, Rule } from '../utils/engine/types';
+import type { Article, Item } from '../utils/model/types';
+import { toChineseNumeral } from '../utils/text/numerals';
+
+const itemLabel = (level: Item['level'], n: number) =>
+  level === 1 ? `${toChineseNumeral(n)}、` : level === 2 ? `（${toChineseNumeral(n)}）` : level === 3 ? `${n}.` : `（${n}）`;
+
+export const numbering: Rule = {
+  meta: {
+    id: 'drafting/numbering',
+    code: 'drafting.numbering',
+    severity: 'warning',
+    title: '条款序号错误',
+    basis: '规范性文件起草规范；GB/T 9704-2012《党政机关公文格式》7.3.3（结构层次序数依次用“一、”“（一）”“1.”“（1）”）',
+    explanation: '条文序号应当连续，不得跳号、重号；同一文件中条的序号用汉字数字，不宜混用阿拉伯数字。项、目的序号按“一、”“（一）”“1.”“（1）”逐层使用。序号错误会造成引用混乱（如“第九条”指向不明）。',
+  },
+  examples: {
+    valid: [
+      { text: '第一条　为了规范管理，制定本办法。\n第二条　本办法适用于本市。\n第三条　本办法自2022年1月1日起施行。', why: '条序连续。' },
+      { text: '第五条　申请应当符合下列条件：\n（一）无自有住房；\n（二）收入符合标准。\n第六条　申请人应当提交下列材料：\n（一）身份证件；\n（二）收入证明。', why: '每条之下的项重新从（一）编号。' },
+    ],
+    invalid: [
+      {
+        text: '第八条　管线发生故障的，可以先行抢修。\n第十条　占用城市道路期满的，应当及时清理现场。',
+        errors: [{ excerpt: '第十条' }],
+        why: '第八条之后是第十条，缺少第九条。',
+      },
+      {
+        text: '第五条　交存标准如下：\n（一）未配置电梯的住宅，每平方米50元；\n（二）配置电梯的多层住宅，每平方米70元；\n（四）配置电梯的高层住宅，每平方米80元。',
+        errors: [{ excerpt: '（四）' }],
+        why: '（二）之后是（四），缺少（三）。',
+      },
+    ],
+  },
+  check(doc, _ctx, report) {
+    checkArticles(doc.articles, report);
+    checkItems(doc.items, report);
+  },
+};
+
+function checkArticles(articles: Article[], report: Report) {
+  const arabic = articles.filter((a) => /\d/.test(a.label.text));
+  if (arabic.length && arabic.length < articles.length) {
+    const minority = arabic.length <= articles.length / 2 ? arabic : articles.filter((a) => !/\d/.test(a.label.text));
+    for (const a of minority.slice(0, 5)) {
+      const want = /\d/.test(a.label.text) ? `第${toChineseNumeral(a.number)}条` : `第${a.number}条`;
+      report({ start: a.label.start, end: a.label.end, message: `条的序号混用汉字和阿拉伯数字，宜统一为“${want}”的写法`, fix: { start: a.label.start, end: a.label.end, replacement: want, label: `改为“${want}”` } });
+    }
+  }
+  for (let i = 1; i < articles.length; i++) {
+    const prev = articles[i - 1].number;
+    const a = articles[i];
+    const want = prev + 1;
+    if (a.number === want || a.number === 1) continue; // 1 starts another document's articles
+    const message =
+      a.number === prev
+        ? `第${toChineseNumeral(prev)}条重复`
+        : a.number > want
+          ? `第${toChineseNumeral(prev)}条之后是第${toChineseNumeral(a.number)}条，缺少第${toChineseNumeral(want)}条${a.number - want > 1 ? '等' : ''}，后续条文及引用均需顺延调整`
+          : `条序倒退：第${toChineseNumeral(prev)}条之后是第${toChineseNumeral(a.number)}条`;
+    report({ start: a.label.start, end: a.label.end, message });
+  }
+}
+
+function checkItems(items: Item[], report: Report) {
+  // The last number seen at each level; a higher-level item or a new article starts the lower levels afresh.
+  const last: (number | undefined)[] = [];
+  let article: number | undefined;
+  for (const it of items) {
+    if (it.article !== article) {
+      last.length = 0;
+      article = it.article;
+    }
+    const prev = last[it.level];
+    last.length = it.level + 1;
+    last[it.level] = it.number;
+    if (it.number === 1) continue;
+    const want = (prev ?? 0) + 1;
+    if (it.number === want) continue;
+    const label = itemLabel(it.level, it.number);
+    const message =
+      prev === undefined
+        ? `项的序号从“${label}”开始，应从“${itemLabel(it.level, 1)}”开始`
+        : it.number === prev
+          ? `项的序号“${label}”重复`
+          : it.number > want
+            ? `“${itemLabel(it.level, prev)}”之后是“${label}”，缺少“${itemLabel(it.level, want)}”`
+            : `项的序号倒退：“${itemLabel(it.level, prev)}”之后是“${label}”`;
+    report({ start: it.label.start, end: it.label.end, message });
+  }
+}
+
+export default [numbering];

@@ -1,0 +1,277 @@
+import { articleText, normSentences, RESTATES, splitClauses } from '../utils/engine/helpers';
+import type { Report, Rule, RuleContext, Severity } from '../utils/engine/types';
+import type { DocModel, Sentence } from '../utils/model/types';
+
+/**
+ * Licences, penalties, compulsory measures and fees may only be created by higher law. A normative document
+ * may restate them (依照《…》第X条的规定处罚), never create them. Each rule below finds the power in a clause,
+ * then asks whether the clause takes it from a higher law.
+ */
+
+interface Pattern {
+  re: RegExp;
+  severity?: Severity;
+}
+
+// The cited statutes whose subject a sentence talks about: 占用城市道路 in a document citing 《城市道路管理条例》.
+function citedStatuteCores(doc: DocModel, ctx: RuleContext): string[] {
+  const cores = new Set<string>();
+  for (const c of doc.citations) {
+    const hit = ctx.statutes.lookup(c.title.replace(/[\s\u3000]/g, ''));
+    if (!hit || (hit.statute.kind !== 'law' && hit.statute.kind !== 'regulation')) continue;
+    const core = hit.statute.name
+      .replace(/^中华人民共和国/, '')
+      .replace(/(?:实施条例|实施细则|管理条例|管理办法|条例|法|规定|办法)$/, '')
+      .replace(/管理$/, '');
+    if (core.length >= 2) cores.add(core);
+  }
+  return [...cores];
+}
+
+const sharesSubject = (text: string, cores: string[]) =>
+  cores.some((core) => {
+    if (core.length <= 4) return text.includes(core);
+    for (let i = 0; i + 4 <= core.length; i++) if (text.includes(core.slice(i, i + 4))) return true;
+    return false;
+  });
+
+// A clause whose actor is the administration itself (由市住房和城乡建设局拟订，报市人民政府批准) is internal procedure.
+const ADMIN_ACTOR = /^(?:由)?[^，。；]{0,20}?(?:人民政府|局|委员会|委|部门|机关|办公室|办事处)(?:应当|会同|负责|拟订|制定|根据|按照|可以|审核)|由[^，。；]{1,20}?(?:局|部门|人民政府|委员会|机关)(?:会同|拟订|制定|负责|组织)/;
+const NEGATED = /(?:不得|严禁|禁止|不再|不予|无需|无须|免于|免予|不需要|不必)[^，。；]{0,6}$/;
+
+interface Hit {
+  start: number;
+  end: number;
+  clause: Sentence;
+  sentence: Sentence;
+  severity?: Severity;
+}
+
+function findPowers(doc: DocModel, patterns: Pattern[], accept?: (h: Hit, m: RegExpExecArray) => boolean): Hit[] {
+  const hits: Hit[] = [];
+  for (const s of normSentences(doc)) {
+    for (const clause of splitClauses(s)) {
+      for (const { re, severity } of patterns) {
+        const m = re.exec(clause.text);
+        if (!m) continue;
+        const h: Hit = { start: clause.start + m.index, end: clause.start + m.index + m[0].length, clause, sentence: s, severity };
+        if (accept && !accept(h, m)) continue;
+        hits.push(h);
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+/** Reports each power that the document creates; a power whose subject matches a cited statute is only a hint. */
+function reportCreated(
+  doc: DocModel,
+  ctx: RuleContext,
+  report: Report,
+  hits: Hit[],
+  message: (excerpt: string) => string,
+  restated: (excerpt: string) => string,
+  allowSubjectMatch = true,
+) {
+  const cores = allowSubjectMatch ? citedStatuteCores(doc, ctx) : [];
+  for (const h of hits) {
+    const lead = doc.text.slice(h.clause.start, h.start);
+    if (RESTATES.test(lead) || RESTATES.test(doc.text.slice(h.start, h.end))) continue;
+    if (NEGATED.test(lead)) continue;
+    const excerpt = doc.text.slice(h.start, h.end);
+    if (cores.length && sharesSubject(articleText(doc, h.sentence), cores)) {
+      report({ start: h.start, end: h.end, severity: 'info', message: restated(excerpt) });
+      continue;
+    }
+    report({ start: h.start, end: h.end, severity: h.severity, message: message(excerpt) });
+  }
+}
+
+const LICENCE_PATTERNS: Pattern[] = [
+  // An obligation to obtain a permit (应当…取得…许可证), or an application for one (申领《…证》). A condition
+  // (取得…证书的，给予补贴) is neither.
+  { re: /(?:应当|须|需|必须)(?:向[^，。；]{1,30}?|[^，。；]{0,12}?)(?:申请办理|申请领取|申领|申请取得|办理|取得|领取)[^，。；]{0,16}?(?:《[^》]{1,20}(?:证|证书|许可|执照)》|许可证|经营许可|资格证书?|经营证|准入证|准营证|登记证|上岗证)/ },
+  { re: /(?:申请办理|申请领取|申领)[^，。；]{0,16}?(?:《[^》]{1,20}(?:证|证书|许可|执照)》|许可证|经营许可|资格证书?|经营证|准入证|准营证|登记证|上岗证)/ },
+  { re: /(?:应当|须|需|必须)?(?:经|报)[^，。；]{1,30}?(?:批准|审批|核准|审核同意|审查同意|同意|许可)(?:后)?[，,]?(?:方可|才能|方能|始得)[^，。；]{0,12}/ },
+  { re: /(?:应当|须|需|必须)经[^，。；]{1,30}?(?:批准|审批|核准|许可)/ },
+  { re: /未(?:取得|经|办理|领取)[^，。；]{0,30}?(?:许可证|许可|批准|审批|核准|同意|资格证|证》|证)[^，。；]{0,6}?[，,]?\s*(?:的[，,]?\s*)?(?:不得|禁止|严禁)[^，。；]{0,12}/ },
+  { re: /(?:实行|实施)[^，。；]{0,12}?(?:许可|审批|准入|资格)(?:管理|制度)/, severity: 'warning' },
+  { re: /(?:办理|申请)[^，。；]{0,12}?(?:审批|核准|批准)手续/, severity: 'warning' },
+];
+
+export const license: Rule = {
+  meta: {
+    id: 'content/license',
+    code: 'content.license',
+    severity: 'error',
+    title: '违法设定行政许可',
+    basis: '《中华人民共和国行政许可法》第十四条至第十七条（规范性文件一律不得设定行政许可）；国办发〔2018〕37号',
+    explanation:
+      '行政许可只能由法律、行政法规、地方性法规和省级政府规章设定。规范性文件要求相对人“申领××证”“经××批准（审核同意）后方可”，或规定“未取得××的不得”，就是自行设定许可，即使换成“资格管理”“审核同意”“备案”等名称也是如此。依照法律法规实施已有许可（“依法取得燃气经营许可证”）不是设定。',
+  },
+  examples: {
+    valid: [
+      { text: '一、从事瓶装燃气经营活动的企业，应当依法取得燃气经营许可证，并在许可范围内从事经营活动。', why: '“依法取得”：实施《城镇燃气管理条例》已设定的许可。' },
+      { text: '第七条　依照《中华人民共和国土地管理法》第六十二条的规定，农村村民住宅用地由乡（镇）人民政府审核批准。', why: '复述法律的规定。' },
+      { text: '第五条　前款规定的收入、财产标准，由市住房和城乡建设局会同市民政局拟订，报市人民政府批准后向社会公布。', why: '行政机关内部的报批程序，不是对相对人设定许可。' },
+      {
+        text: '第一条　根据《城市道路管理条例》，制定本办法。\n第四条　因特殊情况需要临时占用城市道路的，应当经市城市管理局和公安机关交通管理部门批准。',
+        why: '复述所引《城市道路管理条例》已设定的占道许可，仅作提示（info）。',
+      },
+    ],
+    invalid: [
+      {
+        text: '二、在本区城市建成区饲养犬只的，应当向区公安分局申请办理《养犬许可证》。未取得《养犬许可证》的，不得饲养犬只。',
+        errors: [{ excerpt: '申请办理《养犬许可证》' }, { excerpt: '未取得《养犬许可证》的，不得饲养犬只' }],
+        why: '区政府通告自行设定了养犬许可。',
+      },
+      {
+        text: '第五条　校外培训机构新聘用教学人员的，应当报区教育局审核同意后方可上岗。',
+        errors: [{ excerpt: '报区教育局审核同意后方可上岗' }],
+        why: '以“审核同意后方可”的形式设定了许可。',
+      },
+    ],
+  },
+  check(doc, ctx, report) {
+    const hits = findPowers(doc, LICENCE_PATTERNS, (h) => !ADMIN_ACTOR.test(doc.text.slice(h.clause.start, h.start)));
+    reportCreated(
+      doc,
+      ctx,
+      report,
+      hits,
+      (x) => `“${x}”设定了行政许可：规范性文件不得设定行政许可，请删除或写明所依据的法律、法规条款`,
+      (x) => `“${x}”涉及行政许可，与所引法律法规的调整事项相同，可能是复述上位法；请核对上位法是否已设定该许可`,
+    );
+  },
+};
+
+const AMOUNT = '(?:[0-9０-９.]+|[一二两三四五六七八九十百千万]+)\\s*(?:元|万元|倍)';
+const PENALTY_PATTERNS: Pattern[] = [
+  { re: new RegExp(`(?:处|并处|处以|予以|给予|可以处)[^，。；]{0,12}?${AMOUNT}(?:以上[^，。；]{0,16}?(?:以下)?)?(?:的)?罚款`) },
+  { re: /(?:处以|并处|予以|给予|处|可以)[^，。；]{0,6}?(?:罚款|没收(?:违法所得|非法财物|[^，。；]{1,8}(?:工具|物品|设备|车辆|犬只))|吊销[^，。；]{0,12}?(?:证|执照)|暂扣[^，。；]{0,8}?(?:证|执照)|责令停产停业|责令关闭|行政拘留|拘留|降低资质等级|限制开展生产经营活动|责令停止营业)/ },
+];
+
+export const penalty: Rule = {
+  meta: {
+    id: 'content/penalty',
+    code: 'content.penalty',
+    severity: 'error',
+    title: '违法设定行政处罚',
+    basis: '《中华人民共和国行政处罚法》第十六条（除法律、法规、规章外，其他规范性文件不得设定行政处罚）',
+    explanation:
+      '规范性文件不得设定罚款、没收、吊销、暂扣证照、责令停产停业、拘留等行政处罚。需要处罚的，只能写“由××依照《××法》第×条的规定处罚”，处罚种类和幅度以上位法为准。',
+  },
+  examples: {
+    valid: [
+      { text: '第八条　在城市道路上违反规定停放机动车的，由公安机关交通管理部门依照《中华人民共和国道路交通安全法》第九十三条的规定予以处罚。', why: '依照法律条文处罚，没有自设处罚。' },
+      { text: '第十二条　挪用维修资金的，由县住房和城乡建设局依法予以处理。', why: '“依法处理”，没有设定新的处罚。' },
+    ],
+    invalid: [
+      {
+        text: '六、携犬出户未束犬链（绳）的，由区城市管理局责令改正，并处200元以上500元以下罚款。',
+        errors: [{ excerpt: '并处200元以上500元以下罚款' }],
+        why: '区政府通告自行设定了罚款。',
+      },
+    ],
+  },
+  check(doc, ctx, report) {
+    reportCreated(
+      doc,
+      ctx,
+      report,
+      findPowers(doc, PENALTY_PATTERNS),
+      (x) => `“${x}”设定了行政处罚：规范性文件不得设定处罚，应改为“依照《××》第×条的规定处罚”`,
+      (x) => `“${x}”涉及行政处罚，请核对是否与上位法规定的种类、幅度一致`,
+      false,
+    );
+  },
+};
+
+const COERCION_PATTERNS: Pattern[] = [
+  {
+    re: /(?:可以|应当|予以|有权|将|即)?(?:当场)?(?:查封|扣押|冻结|扣留|封存|暂扣(?![^，。；]{0,8}?(?:证|执照))|强制(?:拆除|清除|清理|收回|扣缴|划拨|隔离|带离|搬离|停止)|强行(?:拆除|清除|带离|拖离|拖移)|代履行)[^，。；]{0,12}/,
+  },
+];
+
+export const coercion: Rule = {
+  meta: {
+    id: 'content/coercion',
+    code: 'content.coercion',
+    severity: 'error',
+    title: '违法设定行政强制措施',
+    basis: '《中华人民共和国行政强制法》第十条（法律、法规以外的其他规范性文件不得设定行政强制措施）、第十三条',
+    explanation: '查封、扣押、冻结、暂扣物品、强制拆除等行政强制措施和强制执行，只能由法律、法规设定。规范性文件规定“可以当场暂扣”“予以查封”，属于违法设定强制措施。',
+  },
+  examples: {
+    valid: [{ text: '第九条　对违法建筑，由城市管理部门依照《中华人民共和国城乡规划法》第六十八条的规定，责令停止建设、限期拆除。', why: '依照法律条文实施。' }],
+    invalid: [
+      {
+        text: '七、对无人牵领的犬只，区公安分局可以当场暂扣犬只，并通知饲养人限期补办手续。',
+        errors: [{ excerpt: '可以当场暂扣犬只' }],
+        why: '自行设定了暂扣这一强制措施。',
+      },
+    ],
+  },
+  check(doc, ctx, report) {
+    reportCreated(
+      doc,
+      ctx,
+      report,
+      findPowers(doc, COERCION_PATTERNS),
+      (x) => `“${x}”设定了行政强制措施：规范性文件不得设定查封、扣押、暂扣等强制措施`,
+      (x) => `“${x}”涉及行政强制，与所引法律法规的调整事项相同，请核对上位法是否已有规定`,
+    );
+  },
+};
+
+const ORGAN = /(?:人民政府|局|委员会|委|部门|机关|管理所|监督所|中心|站|管理处|办事处|办公室|财政专户)/;
+const FEE_PATTERNS: Pattern[] = [
+  { re: /(?:缴纳|交纳|缴存|预交|预缴|交付|缴交)[^，。；]{0,16}?(?:保证金|押金|风险金|抵押金|质保金|[^，。；租]{0,6}?费(?![用率]))(?:[0-9０-９]+(?:元|万元))?/ },
+  { re: /(?:收取|征收|加收)[^，。；]{0,12}?(?:保证金|押金|风险金|[^，。；租]{0,6}?费(?![用率]))/ },
+];
+
+export const fee: Rule = {
+  meta: {
+    id: 'content/fee',
+    code: 'content.fee',
+    severity: 'error',
+    title: '违法设定收费或保证金',
+    basis: '国办发〔2018〕37号（规范性文件不得增设行政收费）；《国务院办公厅关于清理规范工程建设领域保证金的通知》等',
+    explanation: '行政事业性收费、保证金、押金只能依据法律法规和国家规定的收费项目设立。规范性文件要求相对人向行政机关缴纳“××保证金”“××费”，属于违法增加相对人义务。',
+  },
+  examples: {
+    valid: [
+      { text: '第十条　承租人应当按照合同约定按时缴纳租金。', why: '合同租金，不是行政收费。' },
+      { text: '（三）市场开办者收取摊位租金的，应当明码标价，不得在标价之外加价收取未予标明的费用。', why: '规范经营者收费行为，不是设定行政收费。' },
+    ],
+    invalid: [
+      {
+        text: '第五条　经营性公共停车场经营者应当在开业前向所在区交通运输主管部门缴纳停车场管理保证金，保证金标准为每个停车泊位500元。',
+        errors: [{ excerpt: '缴纳停车场管理保证金' }],
+        why: '向行政机关缴纳保证金，没有法律法规依据。',
+      },
+    ],
+  },
+  check(doc, ctx, report) {
+    const hits = findPowers(doc, FEE_PATTERNS, (h, m) => {
+      // Payable to the administration (向…局缴纳 / 由…局收取), or a deposit whose amount the document sets.
+      const lead = doc.text.slice(h.clause.start, h.start);
+      const payee = /向([^，。；]{1,30}?)$/.exec(lead)?.[1];
+      const collector = /^(?:由)?([^，。；]{1,24}?)(?:统一|按照[^，。；]{0,10})?$/.exec(lead)?.[1];
+      if (m[0].startsWith('收取') || m[0].startsWith('征收') || m[0].startsWith('加收')) return !!collector && ORGAN.test(collector);
+      if (payee) return ORGAN.test(payee);
+      return /保证金|押金|风险金/.test(m[0]) && /应当|须|必须/.test(lead);
+    });
+    reportCreated(
+      doc,
+      ctx,
+      report,
+      hits,
+      (x) => `“${x}”设定了收费或保证金：规范性文件不得增设行政收费、保证金`,
+      (x) => `“${x}”涉及收费，请核对所引法律法规是否设立了该收费项目`,
+    );
+  },
+};
+
+export default [license, penalty, coercion, fee];

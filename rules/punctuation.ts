@@ -1,0 +1,72 @@
+import type { Rule } from '../utils/engine/types';
+import { nestedQuotes } from '../utils/model/parse';
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。', '(': '（', ')': '）' };
+const CJK = '\\u4e00-\\u9fa5';
+// A half-width mark touching Chinese text on one side: 编号牌,标明 / 投诉电话. / 犬链(绳).
+const HALF_WIDTH = new RegExp(`(?<=[${CJK}）》”])[,;:?!](?![0-9])|[,;:?!](?=[${CJK}（《“])|(?<=[${CJK}）》”])\\.(?![0-9A-Za-z])|(?<=[${CJK}])\\((?=[${CJK}])|(?<=[${CJK}])\\)|\\)(?=[${CJK}])`, 'g');
+// Year brackets of a 文号 belong to basis.citation-format.
+const DOC_NUMBER_YEAR = /[\[（(【［](?:19|20)\d{2}[\]）)】］]/g;
+
+export const punctuation: Rule = {
+  meta: {
+    id: 'drafting/punctuation',
+    code: 'drafting.punctuation',
+    severity: 'warning',
+    title: '标点不规范',
+    basis: 'GB/T 15834-2011《标点符号用法》（中文文本用全角标点；书名号内还要用书名号时，里面一层用单书名号〈〉）',
+    explanation: '中文正文中应使用全角标点，不能混入半角的逗号、句号、分号、冒号、括号。书名号套用时，外层用《》，内层用〈〉，如《关于印发〈××方案〉的通知》。',
+  },
+  examples: {
+    valid: [
+      { text: '一、征求意见时间：2022年7月1日至2022年7月31日。电子邮箱：qhzjj_lgxq@qhs.gov.cn。', why: '邮箱地址中的半角点不是标点错误。' },
+      { text: '第六条　线下培训结束时间不得晚于20:30，收费标准为每课时5.5元。', why: '时间和小数中的半角符号可以使用。' },
+      { text: '根据《清河市人民政府关于印发〈清河市深化户籍制度改革实施方案〉的通知》，制定本规定。', why: '内层已用单书名号。' },
+    ],
+    invalid: [
+      {
+        text: '（一）市场开办者应当统一设置摊位编号牌,标明摊位编号和投诉电话.',
+        errors: [{ excerpt: ',' }, { excerpt: '.' }],
+        corrected: '（一）市场开办者应当统一设置摊位编号牌，标明摊位编号和投诉电话。',
+        why: '混用了半角逗号和句号。',
+      },
+      {
+        text: '根据《清河市人民政府关于印发《清河市深化户籍制度改革实施方案》的通知》，制定本规定。',
+        errors: [{ excerpt: '《清河市深化户籍制度改革实施方案》' }],
+        corrected: '根据《清河市人民政府关于印发〈清河市深化户籍制度改革实施方案〉的通知》，制定本规定。',
+        why: '书名号套用时内层应为〈〉。',
+      },
+    ],
+  },
+  check(doc, _ctx, report) {
+    const skip: [number, number][] = [];
+    for (const m of doc.text.matchAll(DOC_NUMBER_YEAR)) skip.push([m.index!, m.index! + m[0].length]);
+    let k = 0;
+    for (const m of doc.text.matchAll(HALF_WIDTH)) {
+      const at = m.index!;
+      while (k < skip.length && skip[k][1] <= at) k++;
+      if (skip[k] && skip[k][0] <= at && at < skip[k][1]) continue;
+      // URLs and e-mail addresses keep their ASCII dots and colons.
+      const around = doc.text.slice(Math.max(0, at - 24), at + 24);
+      if (/https?:|www\.|@[A-Za-z0-9.-]*$/.test(doc.text.slice(Math.max(0, at - 40), at + 1)) && /[A-Za-z]/.test(around)) continue;
+      const mark = m[0];
+      report({
+        start: at,
+        end: at + 1,
+        message: `中文文本中使用了半角标点“${mark}”，应为全角“${FULL[mark]}”`,
+        fix: { start: at, end: at + 1, replacement: FULL[mark], label: `改为“${FULL[mark]}”` },
+      });
+    }
+    for (const n of nestedQuotes(doc)) {
+      const inner = `〈${n.text.slice(1, -1)}〉`;
+      report({
+        start: n.start,
+        end: n.end,
+        message: `书名号内套用书名号，内层应改为单书名号：${inner}`,
+        fix: { start: n.start, end: n.end, replacement: inner, label: `改为“${inner}”` },
+      });
+    }
+  },
+};
+
+export default [punctuation];

@@ -1,0 +1,22 @@
+import { getProfile } from '../profiles';
+import { nodeSegmenter } from '../segment/node';
+import type { Segmenter } from '../segment';
+import { review } from './index';
+import type { Finding, Rule, RuleExample } from './types';
+
+/**
+ * Runs one rule on one of its examples, in the context the example asks for. The rule tests, the side panel's
+ * explanation and the training gallery all show the same examples; this is how each of them evaluates one.
+ */
+export function runExample(rule: Rule, example: RuleExample, segmenter?: Segmenter): Finding[] {
+  const ctx = example.context ?? {};
+  const base = getProfile(ctx.profile ?? 'national');
+  if (!base) throw new Error(`example of ${rule.meta.id} names unknown profile ${ctx.profile}`);
+  const profile = { ...base, ...ctx.profilePatch };
+  return review(
+    { text: example.text, metadata: example.metadata ?? {} },
+    { profile, today: ctx.today ?? '2024-01-01', register: ctx.register, rules: [rule], segmenter },
+  ).findings;
+}
+
+export { nodeSegmenter };
