@@ -1,5 +1,6 @@
 /** normlint CLI: reads files, reviews them with the engine, prints JSON or linter-style text. */
 import { readFile } from 'node:fs/promises';
+import type { ReviewOptions } from '../engine';
 import type { RegisterEntry } from '../register';
 import { isIsoDate } from '../text/dates';
 import { InputError, MAX_FILE_BYTES, readDocumentFile } from '../io';
@@ -45,8 +46,11 @@ async function loadRegister(path: string): Promise<RegisterEntry[]> {
   }
 }
 
-/** Runs the CLI; returns the exit code. */
-export async function run(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+/**
+ * Runs the CLI; returns the exit code. `reviewOptions` adds engine options (tests pass their own rules to reach exit code 1
+ * before the real rules exist).
+ */
+export async function run(argv: readonly string[], io: CliIO = defaultIO, reviewOptions: Partial<ReviewOptions> = {}): Promise<number> {
   let opts: CliOptions;
   let register: RegisterEntry[] | undefined;
   let engine: typeof import('../engine');
@@ -87,7 +91,7 @@ export async function run(argv: readonly string[], io: CliIO = defaultIO): Promi
   for (const path of opts.files) {
     try {
       const doc = await readDocumentFile(path);
-      const result = engine.review(doc, { profile: opts.profile, today: opts.today, register, segmenter: nodeSegmenter });
+      const result = engine.review(doc, { ...reviewOptions, profile: opts.profile, today: opts.today, register, segmenter: nodeSegmenter });
       reports.push(fileReport(path, doc.text, result));
     } catch (e) {
       failed = true;

@@ -1,0 +1,214 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../utils/cli/main';
+import { lineColumns } from '../utils/cli/format';
+import type { Rule } from '../utils/engine/types';
+
+const ROOT = join(import.meta.dirname, '..');
+const FIX = join(ROOT, 'test/fixtures/io');
+const CORPUS = '/work/shared/corpus';
+const GOOD_TXT = join(FIX, 'txt/utf8-crlf.txt');
+const GOOD_HTML = join(CORPUS, '03-public-rental-housing.html');
+const GOOD_DOCX = join(FIX, 'docx/draft.docx');
+
+/** The real CLI in a child process, as a user or score.mjs runs it. */
+function cli(args: string[], viaNpm = false) {
+  const r = viaNpm
+    ? spawnSync('npm', ['run', '--silent', 'normlint', '--', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+    : spawnSync(process.execPath, [join(ROOT, 'bin/normlint.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The CLI in this process with test rules, to reach findings before the real rules exist. */
+async function runWith(args: string[], rules: Rule[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, { rules });
+  return { code, stdout, stderr };
+}
+
+const rule = (severity: 'error' | 'warning' | 'info', word: string, code: Rule['meta']['code'] = 'effective.no-grace'): Rule => ({
+  meta: { id: `test/${severity}`, code, severity, title: '测试', basis: '测试依据', explanation: '测试' },
+  examples: { valid: [], invalid: [] },
+  check(doc, _ctx, report) {
+    const i = doc.text.indexOf(word);
+    if (i >= 0) report({ start: i, end: i + word.length, message: `测试：发现“${word}”` });
+  },
+});
+
+// Child processes are independent: run them side by side; each may take seconds on a loaded machine.
+describe('normlint CLI (child process)', { concurrent: true, timeout: 60_000 }, () => {
+  it('--help prints Chinese usage and exits 0', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('用法：normlint');
+    expect(r.stdout).toContain('--register');
+  });
+
+  it('JSON: exactly the contract shape, only JSON on stdout, for txt, html and docx', () => {
+    const r = cli(['--format', 'json', GOOD_TXT, GOOD_HTML, GOOD_DOCX]);
+    expect([0, 1]).toContain(r.code);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(['files']);
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual([GOOD_TXT, GOOD_HTML, GOOD_DOCX]);
+    for (const f of report.files) {
+      expect(Array.isArray(f.findings)).toBe(true);
+      expect(f.error).toBeUndefined();
+      for (const x of f.findings) {
+        for (const k of ['code', 'rule', 'severity', 'start', 'end', 'excerpt', 'message']) expect(x).toHaveProperty(k);
+      }
+    }
+    expect(r.stderr).toBe('');
+  });
+
+  it('works through npm run --silent normlint --, as score.mjs calls it', () => {
+    const r = cli(['--format', 'json', '--profile', 'strict', '--today', '2022-06-30', '--register', join(CORPUS, 'register.csv'), GOOD_HTML], true);
+    expect([0, 1]).toContain(r.code);
+    expect(JSON.parse(r.stdout).files[0].path).toBe(GOOD_HTML);
+  });
+
+  it('text: a summary line in Chinese', () => {
+    const r = cli([GOOD_TXT]);
+    expect([0, 1]).toContain(r.code);
+    expect(r.stdout.trim().split('\n').pop()).toMatch(/^共审查 1 个文件，发现 \d+ 处问题（错误 \d+，警告 \d+，提示 \d+）$/);
+  });
+
+  it.each([
+    ['bad/empty.txt', '文件为空'],
+    ['bad/whitespace.txt', '只有空白'],
+    ['bad/english.txt', '不含中文文字'],
+    ['bad/binary.txt', '二进制'],
+    ['bad/undecodable.txt', '无法识别文件编码'],
+    ['bad/not-a-zip.docx', '不是有效的 Word 文档'],
+    ['bad/no-document.docx', 'word/document.xml'],
+    ['bad/sample.pdf', '不支持的文件类型'],
+    ['pages/no-text.html', '没有可读取的正文'],
+    ['missing.txt', '文件不存在'],
+  ])('bad input %s: exit 2, one line on stderr, {"path","error"} in JSON', (name, says) => {
+    const path = join(FIX, name);
+    const r = cli(['--format', 'json', path]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(path);
+    expect(lines[0]).toContain(says);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const report = JSON.parse(r.stdout);
+    expect(report.files).toEqual([{ path, error: expect.stringContaining(says) }]);
+  });
+
+  it('one bad file does not stop the others', () => {
+    const bad = join(FIX, 'bad/binary.txt');
+    const r = cli(['--format', 'json', GOOD_TXT, bad, GOOD_HTML]);
+    expect(r.code).toBe(2);
+    const files = JSON.parse(r.stdout).files;
+    expect(files).toHaveLength(3);
+    expect(files[0].findings).toBeInstanceOf(Array);
+    expect(files[1]).toEqual({ path: bad, error: expect.stringContaining('二进制') });
+    expect(files[2].findings).toBeInstanceOf(Array);
+    const text = cli([GOOD_TXT, bad]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toContain('；1 个文件无法读取');
+  });
+
+  it('a file over 10 MB is refused with the limit, without reading it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'normlint-cli-'));
+    try {
+      const huge = join(dir, 'huge.txt');
+      writeFileSync(huge, '第一条　为了规范管理，制定本办法。');
+      truncateSync(huge, 12 * 1024 * 1024); // sparse
+      const r = cli([huge]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(`normlint：${huge}：文件过大（12.0 MB），上限为 10 MB（file too large, limit 10 MB）`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a directory or a file of an unknown type is refused, the others still reviewed', () => {
+    const r = cli(['--format', 'json', join(FIX, 'txt'), GOOD_TXT]);
+    expect(r.code).toBe(2);
+    const files = JSON.parse(r.stdout).files;
+    expect(files[0].error).toContain('不支持的文件类型');
+    expect(files[1].findings).toBeInstanceOf(Array);
+  });
+
+  it.each([
+    [['--frobnicate', GOOD_TXT], '未知的选项“--frobnicate”'],
+    [['--format'], '缺少取值'],
+    [['--format', 'xml', GOOD_TXT], '只能是 json 或 text'],
+    [['--profile', '--today', '2022-01-01', GOOD_TXT], '--profile 缺少取值'],
+    [['--today', '2022-02-30', GOOD_TXT], '--today 的日期“2022-02-30”无效'],
+    [['--today', '20220101', GOOD_TXT], '无效'],
+    [['--profile', 'mars', GOOD_TXT], '未知的地区配置“mars”'],
+    [['--register', join(FIX, 'no-such.csv'), GOOD_TXT], '无法读取备案登记簿'],
+    [['--register', join(FIX, 'bad/no-register-column.csv'), GOOD_TXT], '缺少“文号”列'],
+    [['--register', join(FIX, 'bad/binary.txt'), GOOD_TXT], '不是文本 CSV'],
+    [[], '没有指定要审查的文件'],
+  ])('usage error %j: exit 2, nothing on stdout', (args, says) => {
+    const r = cli(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(says);
+    expect(r.stderr).toContain('normlint --help');
+  });
+
+  it('accepts --flag=value and -- before file names', () => {
+    const r = cli(['--format=json', '--profile=strict', '--', GOOD_TXT]);
+    expect([0, 1]).toContain(r.code);
+    expect(JSON.parse(r.stdout).files[0].path).toBe(GOOD_TXT);
+  });
+
+  it('scores the whole corpus without a failed run', () => {
+    const r = spawnSync(process.execPath, ['/work/shared/tools/score.mjs', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
+    expect(r.status).toBe(0);
+    const { summary } = JSON.parse(r.stdout);
+    expect(summary.samples).toBe(14);
+    expect(summary.failedRuns).toBe(0);
+  }, 180_000);
+});
+
+describe('normlint CLI output (in process, with test rules)', { timeout: 30_000 }, () => {
+  it('exit 1 on an error-level finding; text lines are file:line:col  severity  code  message', async () => {
+    const r = await runWith([GOOD_TXT], [rule('error', '施行'), rule('warning', '集贸市场开办者', 'drafting.wording')]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    // Line 6 of the sample: "第三条　本通知自2022年3月1日起施行，有效期5年。", 施行 at column 19.
+    expect(lines).toContain(`${GOOD_TXT}:6:19  错误  effective.no-grace  测试：发现“施行”`);
+    expect(lines).toContain(`${GOOD_TXT}:5:5  警告  drafting.wording  测试：发现“集贸市场开办者”`);
+    expect(lines[lines.length - 1]).toBe('共审查 1 个文件，发现 2 处问题（错误 1，警告 1，提示 0）');
+  });
+
+  it('exit 0 with only warnings and hints', async () => {
+    const r = await runWith([GOOD_TXT], [rule('warning', '施行'), rule('info', '第一条', 'basis.missing')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('提示  basis.missing');
+  });
+
+  it('JSON findings carry the contract keys first, then basis, line and column', async () => {
+    const r = await runWith(['--format', 'json', GOOD_HTML], [rule('error', '本办法自2022年5月1日起施行')]);
+    expect(r.code).toBe(1);
+    const f = JSON.parse(r.stdout).files[0];
+    expect(Object.keys(f.findings[0]).slice(0, 7)).toEqual(['code', 'rule', 'severity', 'start', 'end', 'excerpt', 'message']);
+    expect(f.findings[0]).toMatchObject({
+      code: 'effective.no-grace',
+      rule: 'test/error',
+      severity: 'error',
+      excerpt: '本办法自2022年5月1日起施行',
+      basis: '测试依据',
+    });
+    expect(f.summary.chars).toBeGreaterThan(1000);
+  });
+
+  it('line and column count characters from 1', () => {
+    const pos = lineColumns('甲乙\n丙𠀀丁\n');
+    expect(pos(0)).toEqual({ line: 1, column: 1 });
+    expect(pos(3)).toEqual({ line: 2, column: 1 });
+    // 𠀀 is two UTF-16 units but one character.
+    expect(pos(6)).toEqual({ line: 2, column: 3 });
+    expect(pos(8)).toEqual({ line: 3, column: 1 });
+  });
+});
