@@ -1,0 +1,88 @@
+// What the capture reads, and what the panel says when it cannot read: a selection (context-menu mode), a
+// cross-origin frame, a page with no text, and the browser's own pages.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as h from './harness';
+
+let ext: h.ExtensionHandle;
+let server: h.FixtureServer;
+
+beforeAll(async () => {
+  ext = await h.launchExtension();
+  server = await h.startFixtureServer();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('capture', () => {
+  test('a selection is reviewed alone and marked where it is', async () => {
+    const page = await h.openFixture(ext, server, 'portal.html');
+    const paragraph = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('.content p')].find((x) => x.textContent!.startsWith('第四条'))!;
+      const r = document.createRange();
+      r.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+      return p.textContent!;
+    });
+    const panel = await h.openPanel(ext, await h.tabIdOf(ext, page), { params: { mode: 'selection' } });
+    expect(await panel.$eval('.panel-header .scope', (el) => el.textContent)).toBe('选中内容');
+    const codes = await h.codesOf(panel);
+    expect(codes).toContain('drafting.wording');
+    // The effective clause is outside the selection.
+    expect(codes).not.toContain('effective.no-grace');
+    const status = await panel.$eval('.status-line', (el) => el.textContent!);
+    expect(status).toContain(`已审查 ${paragraph.length} 字`);
+    const { excerpt } = await h.clickFinding(panel, 'drafting.wording');
+    await h.waitForHighlight(page, excerpt);
+    await panel.close();
+    await page.close();
+  });
+
+  test('in auto mode a stray short selection does not narrow the review', async () => {
+    const page = await h.openFixture(ext, server, 'portal.html');
+    await page.evaluate(() => {
+      const t = document.querySelector('.content p')!.firstChild!;
+      const r = document.createRange();
+      r.setStart(t, 0);
+      r.setEnd(t, 3);
+      getSelection()!.addRange(r);
+    });
+    const panel = await h.openPanel(ext, await h.tabIdOf(ext, page));
+    expect(await panel.$eval('.panel-header .scope', (el) => el.textContent)).toBe('页面正文');
+    expect(await h.codesOf(panel)).toContain('effective.no-grace');
+    await panel.close();
+    await page.close();
+  });
+
+  test('an editor in a frame of another origin gets advice, not an empty review', async () => {
+    const page = await h.openFixture(ext, server, 'cross-origin.html');
+    await page.waitForFunction(() => (document.getElementById('ext') as HTMLIFrameElement).src.includes('localhost'), null, h.POLL);
+    const panel = await h.openPanel(ext, await h.tabIdOf(ext, page));
+    expect(await h.panelError(panel)).toBe('cross-origin-frame');
+    expect(await panel.locator('[data-error]').innerText()).toContain('其他网站的框架');
+    await panel.close();
+    await page.close();
+  });
+
+  test('a page with no text says so', async () => {
+    const page = await h.openFixture(ext, server, 'empty.html');
+    const panel = await h.openPanel(ext, await h.tabIdOf(ext, page));
+    expect(await h.panelError(panel)).toBe('empty');
+    await panel.close();
+    await page.close();
+  });
+
+  test('the browser’s own pages cannot be read, and the panel says what to do', async () => {
+    const page = await h.openFixture(ext, server, 'empty.html');
+    const tabId = await h.tabIdOf(ext, page);
+    await page.goto('chrome://version');
+    const panel = await h.openPanel(ext, tabId);
+    expect(await h.panelError(panel)).toBe('restricted');
+    expect(await panel.locator('[data-error]').innerText()).toContain('浏览器内置页面');
+    await panel.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,122 @@
+// The review log in a real browser: save a review from the side panel, find it in reviews.html, open it with its
+// findings marked in the text, and print its 审查意见书 to PDF with Chromium.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import * as h from './harness';
+
+let ext: h.ExtensionHandle;
+let server: h.FixtureServer;
+
+beforeAll(async () => {
+  // NORMLINT_EXTENSION_DIR lets a developer test another build without touching the shared e2e build.
+  ext = await h.launchExtension({ extensionDir: process.env.NORMLINT_EXTENSION_DIR });
+  server = await h.startFixtureServer();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const TITLE = '东山区城市道路临时占用管理办法';
+
+test('a review saved from the side panel is in the log, opens marked, and prints as a 审查意见书 PDF', async () => {
+  const page = await h.openFixture(ext, server, 'portal.html');
+  const panel = await h.openPanel(ext, await h.tabIdOf(ext, page));
+  const listed = await h.findings(panel);
+  expect(listed.length).toBeGreaterThan(0);
+
+  // Save, with a conclusion.
+  await panel.selectOption('.save-bar select', 'return');
+  await panel.click('[data-action="save-review"]');
+  const savedId = Number(await panel.getAttribute('[data-saved-id]', 'data-saved-id', { timeout: h.WAIT_MS }));
+  expect(savedId).toBeGreaterThan(0);
+
+  // The log lists it, newest first, with its title.
+  const log = await ext.context.newPage();
+  await log.goto(ext.url('reviews.html'));
+  const row = log.locator(`[data-review-id="${savedId}"]`);
+  await row.waitFor({ timeout: h.WAIT_MS });
+  expect(await log.locator('tbody tr').first().getAttribute('data-review-id')).toBe(String(savedId));
+  expect(await row.innerText()).toContain(TITLE);
+  expect(await row.getAttribute('data-conclusion')).toBe('return');
+
+  // Search finds it by 文号; a search for something else does not.
+  await log.fill('input[name="q"]', '东政发〔2024〕5号');
+  await log.waitForFunction(() => document.querySelector('[data-total]')?.getAttribute('data-total') === '1', null, { timeout: h.WAIT_MS });
+  await row.waitFor();
+  await log.fill('input[name="q"]', '没有这份文件');
+  await log.waitForFunction(() => document.querySelector('[data-total]')?.getAttribute('data-total') === '0', null, { timeout: h.WAIT_MS });
+  expect(await row.count()).toBe(0);
+  await log.fill('input[name="q"]', '');
+  await row.waitFor({ timeout: h.WAIT_MS });
+  // A code filter from the chart keeps it when the review has that code.
+  const code = listed[0].code;
+  await log.click(`.log-chart [data-code="${code}"]`);
+  await log.waitForFunction((c) => (document.querySelector('select[name="code"]') as HTMLSelectElement).value === c, code);
+  await row.waitFor({ timeout: h.WAIT_MS });
+
+  // Opening it shows the document text with every finding that has a place marked, and the same findings.
+  await row.locator('a.log-title').click();
+  await log.locator(`.log-detail[data-review-id="${savedId}"]`).waitFor({ timeout: h.WAIT_MS });
+  expect(new URL(log.url()).hash).toBe(`#review-${savedId}`);
+  const detailCodes = await log.$$eval('.detail-findings .finding', (els) => els.map((e) => (e as HTMLElement).dataset.code).sort());
+  expect(detailCodes).toEqual(listed.map((f) => f.code).sort());
+  const marked = await log.$$eval('.doc .nl-mark', (els) => els.map((e) => e.textContent ?? ''));
+  expect(marked.length).toBeGreaterThan(0);
+  expect(await log.$eval('pre.doc', (e) => e.textContent)).toContain('第一条');
+
+  // The 审查意见书 prints to a PDF that holds its title.
+  const opinion = await ext.context.newPage();
+  await opinion.goto(ext.url(`opinion.html?id=${savedId}`));
+  await opinion.locator(`.opinion[data-review-id="${savedId}"]`).waitFor({ timeout: h.WAIT_MS });
+  const heading = await opinion.locator('.opinion-title').innerText();
+  expect(heading.replace(/\s+/g, '')).toBe(`关于《${TITLE}》的合法性审查意见书`);
+  await opinion.emulateMedia({ media: 'print' });
+  const pdf = await opinion.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(5_000);
+  await mkdir(h.OUTPUT_DIR, { recursive: true });
+  const file = join(h.OUTPUT_DIR, `opinion-${savedId}.pdf`);
+  await writeFile(file, pdf);
+  const text = pdfText(pdf, file).replace(/\s+/g, '');
+  expect(text).toContain(`关于《${TITLE}》的合法性审查意见书`);
+  expect(text).toContain('审查结论：退回');
+  // The screen-only toolbar is not printed.
+  expect(text).not.toContain('另存为PDF');
+});
+
+/**
+ * The text of a PDF: poppler's pdftotext when installed, else a small reader of Chromium's PDFs (Flate streams,
+ * ToUnicode maps, hex glyph strings), enough to find a heading.
+ */
+function pdfText(pdf: Buffer, file: string): string {
+  if (existsSync('/usr/bin/pdftotext')) return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const raw = pdf.toString('latin1');
+  const streams: string[] = [];
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index! + m[0].length;
+    const end = raw.indexOf('endstream', start);
+    try {
+      streams.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
+    } catch {
+      // not a Flate stream (images, fonts): skip
+    }
+  }
+  const map = new Map<string, string>();
+  const utf16 = (hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((x) => parseInt(x, 16)));
+  for (const s of streams.filter((x) => x.includes('begincmap'))) {
+    for (const m of s.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>(?=\s*(?:<|endbfchar))/g)) map.set(m[1].toLowerCase(), utf16(m[2]));
+    for (const m of s.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
+      const [lo, hi, dst] = [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)];
+      for (let g = lo; g <= hi; g++) map.set(g.toString(16).padStart(m[1].length, '0'), String.fromCharCode(dst + g - lo));
+    }
+  }
+  return streams
+    .filter((s) => /\bTJ|\bTj/.test(s))
+    .map((s) => [...s.matchAll(/<([0-9a-fA-F]+)>/g)].map((m) => (m[1].match(/.{4}/g) ?? []).map((g) => map.get(g.toLowerCase()) ?? '').join('')).join(''))
+    .join('\n');
+}
