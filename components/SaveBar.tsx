@@ -40,7 +40,7 @@ export function SaveBar({ saved, disabled, counts, onSave }: SaveBarProps) {
             {CONCLUSIONS.map((c) => (
               <option key={c} value={c}>
                 {t(`conclusion_${c}` as MessageKey)}
-                {c === suggested && c !== 'pending' ? ` ${t('suggested')}` : ''}
+                {c === suggested ? ` ${t('suggested')}` : ''}
               </option>
             ))}
           </select>

@@ -1,5 +1,6 @@
 import type { DocSummary } from '../utils/engine';
 import type { PageMetadata } from '../utils/capture/types';
+import { Fragment } from 'preact';
 import { t, num, type MessageKey } from './i18n';
 
 export interface SummaryProps {
@@ -25,6 +26,7 @@ export function Summary({ summary, metadata, scope, profileName, url, notice }: 
     ['fieldRegNumber', summary.regNumber],
     ['fieldValidityStatus', metadata?.validityStatus],
   ];
+  const missing = rows.filter(([, v]) => !v).map(([k]) => k);
   const kind = t(`kind_${summary.kind}` as MessageKey);
   return (
     <section class="summary card" aria-labelledby="summary-heading">
@@ -39,12 +41,22 @@ export function Summary({ summary, metadata, scope, profileName, url, notice }: 
           </span>
         </summary>
         <dl class="kv">
-          {rows.map(([k, v]) => (
+          {rows
+            .filter(([, v]) => v)
+            .map(([k, v]) => (
+              <Fragment key={k}>
+                <dt>{t(k)}</dt>
+                <dd data-field={k}>{v}</dd>
+              </Fragment>
+            ))}
+          {missing.length ? (
             <>
-              <dt>{t(k)}</dt>
-              <dd class={v ? '' : 'muted'}>{v ?? t('notFound')}</dd>
+              <dt>{t('notFound')}</dt>
+              <dd class="muted" data-field="missing">
+                {missing.map((k) => t(k)).join(t('listSeparator'))}
+              </dd>
             </>
-          ))}
+          ) : null}
           <dt>{t('fieldKind')}</dt>
           <dd>
             {kind}

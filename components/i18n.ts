@@ -35,7 +35,9 @@ export function onLocaleChange(cb: () => void): () => void {
 
 /** The string for `key` in the current language ($1, $2… replaced by `subs`); Chinese when English lacks it. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  const m = TABLES[locale][key]?.message ?? TABLES['zh-CN'][key]?.message ?? key;
+  // Message names allow only [A-Za-z0-9_]: keys built from codes (error_web-store) map hyphens to underscores.
+  const name = key.replace(/-/g, '_');
+  const m = TABLES[locale][name]?.message ?? TABLES['zh-CN'][name]?.message ?? key;
   return m.replace(/\$(\d)/g, (_, i: string) => String(subs[Number(i) - 1] ?? ''));
 }
 
