@@ -73,15 +73,15 @@ export function OpinionPage({ id }: { id: number | undefined }) {
                 {chineseNumber(i + 1)}、{item.heading}
                 {item.points.length > 1 ? `（${item.points.length}处）` : ''}。
               </span>
-              {item.points.length === 1 && <Point p={item.points[0]} />}
+              {item.points.length === 1 && item.points[0]}
             </p>
             {item.points.length > 1 &&
               item.points.map((p, k) => (
                 <p class="para" key={k}>
-                  （{chineseNumber(k + 1)}）<Point p={p} />
+                  （{chineseNumber(k + 1)}）{p}
                 </p>
               ))}
-            <p class="para basis">依据：{item.basis}。</p>
+            <p class="para basis">依据：{item.basis}</p>
           </section>
         ))}
         {(model.fixedCount > 0 || model.dismissedCount > 0) && (
@@ -105,15 +105,6 @@ export function OpinionPage({ id }: { id: number | undefined }) {
           <span class="record">（审查记录编号 {model.recordId}，由规范性文件审查助手生成）</span>
         </p>
       </main>
-    </>
-  );
-}
-
-function Point({ p }: { p: OpinionModel['items'][number]['points'][number] }) {
-  return (
-    <>
-      {!p.documentLevel && p.excerpt && <>“{p.excerpt}”：</>}
-      {p.message.replace(/[。；;，,]\s*$/, '')}。{p.fix && `建议${p.fix}。`}
     </>
   );
 }

@@ -26,8 +26,19 @@ export interface OpinionModel {
 export interface OpinionItem {
   code: DefectCode;
   heading: string;
+  /** The legal basis as one sentence, ending in 。 */
   basis: string;
-  points: { excerpt: string; message: string; fix?: string; documentLevel?: boolean }[];
+  /** One sentence per finding: the excerpt quoted (unless the message already quotes it), the message, the fix. */
+  points: string[];
+}
+
+/** A clause as the end of a sentence: trailing punctuation replaced by one 。 */
+const sentence = (s: string) => s.trim().replace(/[。；;，,：:、\s]+$/u, '') + '。';
+
+function pointText(f: StoredFinding): string {
+  const quote = !f.documentLevel && f.excerpt.trim() && !f.message.includes(f.excerpt) ? `“${f.excerpt}”：` : '';
+  const fix = f.fix?.label ? `建议${f.fix.label.replace(/^建议/, '')}` : '';
+  return quote + sentence(f.message) + (fix ? sentence(fix) : '');
 }
 
 const CN_DIGITS = '〇一二三四五六七八九';
@@ -82,13 +93,8 @@ export function buildOpinion(review: FullReview): OpinionModel {
   const items: OpinionItem[] = [...byCode].map(([code, fs]) => ({
     code,
     heading: DEFECT_CODES[code] ?? code,
-    basis: fs[0].basis,
-    points: fs.map((f) => ({
-      excerpt: f.excerpt,
-      message: f.message,
-      ...(f.fix ? { fix: f.fix.label } : {}),
-      ...(f.documentLevel ? { documentLevel: true } : {}),
-    })),
+    basis: sentence(fs[0].basis),
+    points: fs.map(pointText),
   }));
   const docNo = review.docNumber ? `（${review.docNumber}）` : '';
   const opening = items.length

@@ -90,33 +90,82 @@ test('a review saved from the side panel is in the log, opens marked, and prints
 });
 
 /**
- * The text of a PDF: poppler's pdftotext when installed, else a small reader of Chromium's PDFs (Flate streams,
- * ToUnicode maps, hex glyph strings), enough to find a heading.
+ * The text of a PDF: poppler's pdftotext when installed, else a small reader of Chromium's own PDFs (Flate
+ * streams; per-font ToUnicode maps; Tj/TJ hex strings), enough to find a heading.
  */
-function pdfText(pdf: Buffer, file: string): string {
+export function pdfText(pdf: Buffer, file: string): string {
   if (existsSync('/usr/bin/pdftotext')) return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return readPdfText(pdf);
+}
+
+export function readPdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
-  const streams: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = m.index! + m[0].length;
-    const end = raw.indexOf('endstream', start);
+  // Every object: its dictionary text and, for streams, the inflated content.
+  const objects = new Map<number, { dict: string; data?: string }>();
+  for (const m of raw.matchAll(/(\d+) 0 obj\b/g)) {
+    const at = m.index! + m[0].length;
+    const endobj = raw.indexOf('endobj', at);
+    const body = raw.slice(at, endobj);
+    const si = body.search(/stream\r?\n/);
+    if (si < 0) {
+      objects.set(Number(m[1]), { dict: body });
+      continue;
+    }
+    const start = at + si + body.slice(si).match(/stream\r?\n/)![0].length;
+    let data: string | undefined;
     try {
-      streams.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
+      data = inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
     } catch {
-      // not a Flate stream (images, fonts): skip
+      data = undefined; // images and fonts that are not Flate text
     }
+    objects.set(Number(m[1]), { dict: body.slice(0, si), data });
   }
-  const map = new Map<string, string>();
+  // Font resource name → (code width, code → text) from the font's ToUnicode map.
+  const fonts = new Map<string, { width: number; map: Map<number, string> }>();
   const utf16 = (hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((x) => parseInt(x, 16)));
-  for (const s of streams.filter((x) => x.includes('begincmap'))) {
-    for (const m of s.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>(?=\s*(?:<|endbfchar))/g)) map.set(m[1].toLowerCase(), utf16(m[2]));
-    for (const m of s.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
-      const [lo, hi, dst] = [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)];
-      for (let g = lo; g <= hi; g++) map.set(g.toString(16).padStart(m[1].length, '0'), String.fromCharCode(dst + g - lo));
+  const cmapOf = (fontObj: number) => {
+    const ref = /\/ToUnicode (\d+) 0 R/.exec(objects.get(fontObj)?.dict ?? '');
+    const cmap = ref ? objects.get(Number(ref[1]))?.data : undefined;
+    if (!cmap) return undefined;
+    const width = (/begincodespacerange\s*<([0-9a-fA-F]+)>/.exec(cmap)?.[1].length ?? 4) / 2;
+    const map = new Map<number, string>();
+    for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+      for (const m of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(m[1], 16), utf16(m[2]));
+    }
+    for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+      for (const m of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
+        const [lo, hi, dst] = [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)];
+        for (let g = lo; g <= hi; g++) map.set(g, String.fromCharCode(dst + g - lo));
+      }
+    }
+    return { width, map };
+  };
+  for (const { dict } of objects.values()) {
+    const res = /\/Font\s*<<([^>]*)>>/.exec(dict);
+    if (!res) continue;
+    for (const m of res[1].matchAll(/\/(\S+?)\s+(\d+) 0 R/g)) {
+      const f = cmapOf(Number(m[2]));
+      if (f && !fonts.has(m[1])) fonts.set(m[1], f);
     }
   }
-  return streams
-    .filter((s) => /\bTJ|\bTj/.test(s))
-    .map((s) => [...s.matchAll(/<([0-9a-fA-F]+)>/g)].map((m) => (m[1].match(/.{4}/g) ?? []).map((g) => map.get(g.toLowerCase()) ?? '').join('')).join(''))
-    .join('\n');
+  let out = '';
+  for (const { data } of objects.values()) {
+    if (!data || !/\bT[Jj]\b/.test(data)) continue;
+    let font: { width: number; map: Map<number, string> } | undefined;
+    // Where a glyph serves several characters, Chromium states the text itself: /ActualText <FEFF…> BDC … EMC.
+    let actual = false;
+    for (const t of data.matchAll(/\/ActualText\s*<([0-9a-fA-F]+)>|\bEMC\b|\/(\S+)\s+[\d.]+\s+Tf|<([0-9a-fA-F\s]*)>/g)) {
+      if (t[1]) {
+        out += utf16(t[1].replace(/^feff/i, ''));
+        actual = true;
+      } else if (t[0] === 'EMC') actual = false;
+      else if (t[2]) font = fonts.get(t[2]);
+      else if (t[3] !== undefined && font && !actual) {
+        const hex = t[3].replace(/\s+/g, '');
+        for (let i = 0; i + font.width * 2 <= hex.length; i += font.width * 2) out += font.map.get(parseInt(hex.slice(i, i + font.width * 2), 16)) ?? '';
+      }
+    }
+    out += '\n';
+  }
+  return out;
 }
