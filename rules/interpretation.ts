@@ -23,6 +23,10 @@ export const interpretation: Rule = {
         text: '临江县人力资源和社会保障局关于印发《临江县职业技能培训补贴实施办法》的通知\n第九条　本办法由临江县人力资源和社会保障局负责解释。',
         why: '由制定机关自己解释。',
       },
+      {
+        text: '青溪市财政局 青溪市人力资源和社会保障局关于印发《青溪市就业补助资金管理办法》的通知\n第二十条　本办法由青溪市财政局、青溪市人力资源和社会保障局负责解释。',
+        why: '联合发文的，由联合制定机关共同解释。',
+      },
     ],
     invalid: [
       {
@@ -38,7 +42,12 @@ export const interpretation: Rule = {
     if (!c || !isNormText(doc)) return;
     const issuer = doc.proposedIssuer?.text ?? doc.issuer?.name;
     const body = c.body.text;
-    if (issuer && sameIssuer(issuer, body)) return;
+    // Joint issuers (甲局、乙局关于…) may interpret together: every interpreting body must be one of them.
+    const ownHeadline = !doc.proposedIssuer && !doc.parts.some((p) => p.kind === 'notice');
+    const issuers = issuer ? [issuer, ...(ownHeadline ? jointIssuers(doc.headline?.text) : [])] : [];
+    // Split on list marks only: 和 and 与 occur inside names (住房和城乡建设局, 自然资源与规划局).
+    const interpreters = body.split(/、|会同|，/).filter((x) => x.length >= 2);
+    if (issuers.length && interpreters.every((x) => issuers.some((i) => sameIssuer(i, x)))) return;
     const fix = issuer ? { start: c.body.start, end: c.body.end, replacement: issuer, label: `改为“${issuer}”` } : undefined;
     report({
       start: c.body.start,
@@ -51,5 +60,11 @@ export const interpretation: Rule = {
     });
   },
 };
+
+// 青溪市财政局 青溪市人力资源和社会保障局关于印发…: the issuers before 关于.
+function jointIssuers(headline?: string): string[] {
+  const m = headline ? /^(.{2,80}?)关于/.exec(headline) : null;
+  return m ? m[1].split(/[、，,\s\u3000]+/).filter((x) => x.length >= 3) : [];
+}
 
 export default [interpretation];

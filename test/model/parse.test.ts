@@ -120,3 +120,21 @@ describe('nested titles and draft marks', () => {
     expect(parseDocument('东山区人民政府关于加强城市养犬管理的通告\n（讨论稿）\n一、饲养犬只的，应当遵守本通告。', {}).kind).toBe('draft');
   });
 });
+
+describe('notices whose document is not on the page', () => {
+  it('a cover notice with its attachment as a download has no body to check for clauses', () => {
+    const doc = parseDocument('青溪市人民政府关于印发《青溪市养老服务补贴办法》的通知\n各区人民政府：\n现将《青溪市养老服务补贴办法》印发给你们，请认真贯彻执行。\n附件：青溪市养老服务补贴办法.pdf', {});
+    expect(doc.kind).toBe('normative');
+    expect(doc.parts.map((p) => p.kind)).toEqual(['cover']);
+  });
+  it('a comment notice without the draft text is still a draft notice', () => {
+    const doc = parseDocument('青溪市民政局关于公开征求《青溪市殡葬管理办法（征求意见稿）》意见的公告\n现向社会公开征求意见，征求意见时间为2023年5月1日至2023年5月30日。电子邮箱：mz@qx.gov.cn', {});
+    expect(doc.kind).toBe('draft');
+    expect(doc.parts.map((p) => p.kind)).toEqual(['notice']);
+    expect(doc.comments[0]).toMatchObject({ days: 30 });
+  });
+  it('a sentence that mentions a consultation is not a notice title', () => {
+    const doc = parseDocument('《办法》于2021年9月1日至9月10日在县人民政府门户网站公开征求社会公众意见。', {});
+    expect(doc.parts.map((p) => p.kind)).toEqual(['body']);
+  });
+});

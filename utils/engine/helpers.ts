@@ -4,8 +4,11 @@ import type { DateValue, DocModel } from '../model/types';
 /** A text that describes a document (起草说明, 政策解读) rather than being one: missing-clause rules do not apply. */
 export const describesAnother = (doc: DocModel) => doc.kind === 'explanation' || doc.kind === 'interpretation';
 
-/** A text that should carry the clauses of a normative document itself. */
-export const isNormText = (doc: DocModel) => doc.kind === 'normative' || doc.kind === 'draft';
+/**
+ * A text that should carry the clauses of a normative document itself: a document or draft whose body is on the
+ * page (a cover notice whose attachment is a download carries none).
+ */
+export const isNormText = (doc: DocModel) => (doc.kind === 'normative' || doc.kind === 'draft') && doc.parts.some((p) => p.kind === 'body');
 
 /**
  * The date a document's timing is measured from: its publication, else its signing, else the latest date the

@@ -10,7 +10,9 @@ import type { DocKind, DocModel, PartKind, Span, Token } from './types';
 
 const SELF_REFERENCE = /本(?:办法|规定|细则|通知|通告|意见|决定|方案|措施|公告|规则|制度|标准|导则|指引|实施办法|实施细则|若干措施|规范)/g;
 const MODAL = /应当|不得|禁止|严禁|可以|须|必须/g;
-const NOT_NORMATIVE_HEADLINE = /工作报告|政府工作报告|讲话|致辞|发言|新闻发布会|答记者问|召开|举行|调研|视察|座谈|会议纪要|简报|工作总结|年度报告|报道|动态|快讯/;
+const NOT_NORMATIVE_HEADLINE = /工作报告|政府工作报告|讲话|致辞|发言|新闻发布会|答记者问|召开|举行|调研|视察|座谈|会议纪要|简报|工作总结|年度报告|报道|动态|快讯|出台|新规|解读/;
+// A news report names its reporter or agency near the top.
+const NEWS_BYLINE = /记者|本报讯|通讯员|新华社|日报|晚报|融媒体中心|电视台|来源[:：][^\n]{0,12}(?:报|网|台)/;
 
 // Counts matches without building an array: these run over whole documents.
 const count = (re: RegExp, s: string, cap = 1e9) => {
@@ -24,8 +26,10 @@ const count = (re: RegExp, s: string, cap = 1e9) => {
 function classifyNormative(body: string, headline: string, articles: number, items: number): { normative: boolean; reason: string } {
   const selfRefs = count(SELF_REFERENCE, body, 3);
   const modals = count(MODAL, body, 50);
-  if (articles >= 1 || selfRefs >= 1) return { normative: true, reason: '' };
+  if (articles >= 1) return { normative: true, reason: '' };
   if (NOT_NORMATIVE_HEADLINE.test(headline)) return { normative: false, reason: `标题“${headline.slice(0, 30)}”像是新闻、讲话或报告` };
+  if (NEWS_BYLINE.test(body.slice(0, 300))) return { normative: false, reason: '开头有记者、通讯员或媒体署名，像是新闻报道' };
+  if (selfRefs >= 1) return { normative: true, reason: '' };
   // A selected paragraph or clause is reviewed as the reviewer chose it.
   if (body.length <= 600) return { normative: true, reason: '' };
   if (items >= 2 && modals >= 2) return { normative: true, reason: '' };
@@ -48,6 +52,8 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
   const items = findItems(text, lines, articles);
   const inBody = (s: { start: number }) => s.start >= bodyStart && s.start < bodyEnd;
   const bodySentences = sentences.filter(inBody);
+  // A cover notice may carry the effective clause for the document it issues (本通知自印发之日起施行).
+  const leadSentences = sentences.filter((s) => s.start < bodyStart && parts.some((p) => (p.kind === 'cover' || p.kind === 'notice') && s.start >= p.start && s.start < p.end));
   const describes = kind === 'explanation' || kind === 'interpretation';
   // An 起草说明 or 解读 states the clauses of the document it describes; search all of it.
   const clauseSentences = describes ? sentences : bodySentences;
@@ -105,7 +111,7 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
     items,
     citations,
     basisClause,
-    effective: findEffective(text, clauseSentences),
+    effective: findEffective(text, clauseSentences) ?? (describes ? undefined : findEffective(text, leadSentences)),
     validity: findValidity(text, clauseSentences),
     interpretation: describes ? undefined : findInterpretation(text, bodySentences),
     comments: findComments(text, lines, sentences, noticeDate),

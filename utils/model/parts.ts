@@ -4,7 +4,8 @@ import { span } from './structure';
 /** A draft mark: the title line's suffix or the line under it. */
 export const DRAFT_MARK = /(送审稿|征求意见稿|讨论稿|修改稿|草案|代拟稿|初稿|审议稿)/;
 const COVER = /关于印发(?:《(.+?)》|(.+?))的(?:通知|决定)/;
-const COMMENT_NOTICE = /(?:公开)?征求[^。]{0,40}意见(?:的)?(?:公告|通知|函)?|意见征集/;
+// The title of a comment notice (not a sentence that mentions consultation): it ends like a notice's title.
+const COMMENT_NOTICE = /^[^。；]{0,120}(?:征求[^。；]{0,80}意见的?(?:公告|通知|函|启事|公示)|意见征集(?:公告|通知)?|征求意见公告)$/;
 const EXPLANATION = /(?:起草|制定|修订)(?:情况的?)?说明$/;
 const TITLE_LIKE = /关于|办法|规定|细则|通知|通告|意见|决定|方案|措施|公告|说明|解读|规则|条例|规范|标准|指引|导则|制度/;
 const CHROME = /当前位置|您的位置|首页|[>＞»]|发布时间|来源[：:]|浏览次数|索引号/;
@@ -93,6 +94,28 @@ export function layoutDocument(text: string, lines: Line[], metaTitle?: string):
   if (bodyTitle) {
     bodyStart = bodyTitle.start;
     parts.push({ kind: leadKind!, start: 0, end: bodyStart, title: headline });
+  } else if (leadKind) {
+    // A cover or comment notice whose document is not on the page (an attachment to download): only the notice.
+    const lead: Part = { kind: leadKind, start: 0, end: explStart, title: headline };
+    if (explStart < text.length) {
+      const e = filled.find((l) => l.start >= explStart)!;
+      return {
+        kind: notice ? 'draft' : 'normative',
+        kindReason: notice ? '征求意见公告（页面上没有草案正文）' : '印发通知（页面上没有所附文件正文）',
+        parts: [lead, { kind: 'explanation', start: explStart, end: text.length, title: span(text, e.textStart, e.textStart + e.text.length) }],
+        headline,
+        bodyStart: explStart,
+        bodyEnd: explStart,
+      };
+    }
+    return {
+      kind: notice ? 'draft' : 'normative',
+      kindReason: notice ? '征求意见公告（页面上没有草案正文）' : '印发通知（页面上没有所附文件正文）',
+      parts: [lead],
+      headline,
+      bodyStart: text.length,
+      bodyEnd: text.length,
+    };
   }
   const bodyEnd = explStart;
   const titleLine = bodyTitle ?? head;
@@ -122,15 +145,16 @@ function prevMarker(filled: Line[], line: Line): Line | undefined {
   return prev && /^[（(]?附(件)?[）)]?[:：]?\s*\d*$/.test(prev.text) ? prev : undefined;
 }
 
-// Without a title that matches the notice's headline, the line above the first article (skipping draft marks).
+// Without a title that matches the notice's headline: the title-like line above the first article (skipping
+// draft marks and chapter headings), else the first article itself.
 function titleAboveFirstArticle(lines: Line[]): Line | undefined {
   const i = lines.findIndex((l) => /^第[一1]条/.test(l.text));
   if (i < 0) return undefined;
-  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
     const t = lines[j].text;
-    if (/^[（(].*[）)]$/.test(t) && DRAFT_MARK.test(t)) continue;
-    if (/^附件/.test(t)) return undefined;
-    return lines[j];
+    if ((/^[（(].*[）)]$/.test(t) && DRAFT_MARK.test(t)) || /^第[一1]章/.test(t)) continue;
+    if (TITLE_LIKE.test(t) && !/[。，；：:]/.test(t) && t.length <= 80) return lines[j];
+    break;
   }
-  return undefined;
+  return lines[i];
 }
