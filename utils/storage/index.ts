@@ -34,3 +34,4 @@ export {
   type PageRequest,
   type CodeCount,
 } from './query';
+export { exportBackup, inspectBackup, restoreBackup, type BackupInfo } from './backup';
