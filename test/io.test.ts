@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError, MAX_FILE_BYTES, readDocumentFile } from '../utils/io';
 import { decodeBytes, normalizeCharset, sniffHtmlCharset } from '../utils/io/decode';
 import { normalizeHtmlSkeleton } from '../utils/io/html';
+import { formatNumber, renderNumbering } from '../utils/io/docx-numbering';
 
 const FIX = join(import.meta.dirname, 'fixtures/io');
 const CORPUS = '/work/shared/corpus';
@@ -101,9 +102,26 @@ describe('Word files', () => {
     expect(lines).toContain('（一）公示管理制度；');
     expect(lines).toContain('摊位类型\t每月管理费');
     expect(lines).toContain('固定摊位\t200元');
-    // Known limit: Word's automatic numbering (第%1条) is not rendered by mammoth; the text is kept without it.
-    expect(lines).toContain('本办法由县市场监督管理局负责解释。');
+    expect(lines[lines.length - 1]).toBe('第三条\u3000本办法自2022年3月1日起施行，有效期5年。');
     expect(doc.metadata).toEqual({});
+  });
+
+  it("renders Word's automatic numbering, which mammoth leaves out", async () => {
+    const doc = await readDocumentFile(join(FIX, 'docx/auto-numbering.docx'));
+    expect(doc.text.split('\n')).toEqual([
+      '青山县集贸市场管理办法',
+      '第一条\u3000为规范集贸市场经营秩序，制定本办法。',
+      '第二条\u3000市场开办者不得有下列行为：',
+      '（一）出租不符合安全条件的摊位；',
+      '（二）擅自收取费用。',
+      '第三条\u3000经营者应当遵守下列规定：',
+      '（一）亮照经营。', // a deeper level restarts under each article
+      '办理步骤：',
+      '1. 提交申请',
+      '2. 现场核查',
+      '附带说明', // bullets add nothing
+      '第四条\u3000本办法自2022年3月1日起施行。',
+    ]);
   });
 
   it('refuses a file that is not a zip', async () => {
@@ -159,6 +177,40 @@ describe('bad input', () => {
     writeFileSync(p, bytes);
     const doc = await readDocumentFile(p);
     expect(doc.text.startsWith(head)).toBe(true);
+  });
+});
+
+describe('Word numbering', () => {
+  const numbering = (lvls: string, override = '') => `<w:numbering>
+    <w:abstractNum w:abstractNumId="0">${lvls}</w:abstractNum>
+    <w:num w:numId="1"><w:abstractNumId w:val="0"/>${override}</w:num></w:numbering>`;
+  const lvl = (i: number, fmt: string, text: string, start = 1) =>
+    `<w:lvl w:ilvl="${i}"><w:start w:val="${start}"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/><w:suff w:val="nothing"/></w:lvl>`;
+  const para = (t: string, numId?: string, ilvl = 0, style?: string) =>
+    `<w:p><w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${numId ? `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>` : ''}</w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  const labels = (xml: string) => [...xml.matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((m) => m[1]);
+
+  it('formats Word number formats', () => {
+    expect(formatNumber(12, 'chineseCounting')).toBe('十二');
+    expect(formatNumber(103, 'chineseCountingThousand')).toBe('一百零三');
+    expect(formatNumber(3, 'decimalEnclosedCircle')).toBe('③');
+    expect(formatNumber(2, 'decimalEnclosedParen')).toBe('⑵');
+    expect(formatNumber(4, 'decimalFullWidth')).toBe('４');
+    expect(formatNumber(2, 'ideographTraditional')).toBe('乙');
+    expect(formatNumber(28, 'lowerLetter')).toBe('bb');
+    expect(formatNumber(14, 'upperRoman')).toBe('XIV');
+    expect(formatNumber(7, 'decimal')).toBe('7');
+  });
+
+  it('counts per level, honours start overrides, skips numId 0, and reads numbering from paragraph styles', () => {
+    const num = numbering(lvl(0, 'chineseCounting', '%1、') + lvl(1, 'decimal', '%1.%2'), '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride>');
+    const doc = para('甲', '1') + para('乙', '1', 1) + para('丙', '1', 1) + para('丁', '0') + para('戊', '1') + para('己', undefined, 0, 'Art');
+    const styles = '<w:styles><w:style w:type="paragraph" w:styleId="Art"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>';
+    // %1 inside a level-2 label keeps level 1's own format, as Word does (三.1).
+    expect(labels(renderNumbering(doc, num, styles))).toEqual(['三、', '三.1', '三.2', '四、', '五、']);
+    // Nothing numbered: the document comes back as it was.
+    const plain = para('甲') + para('乙');
+    expect(renderNumbering(plain, num)).toBe(plain);
   });
 });
 
