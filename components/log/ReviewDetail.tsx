@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { listDismissals, restoreDismissal } from '../../utils/storage/reviews';
 import { formatTime } from '../../utils/export/table';
 import { CONCLUSION_LABELS, DECISION_LABELS, type FullReview, type StoredFinding } from '../../utils/storage/types';
 import { segmentText } from './marks';
@@ -16,6 +17,13 @@ export interface ReviewDetailProps {
 /** One saved review: its metadata, the document text with every finding marked, and the decisions. */
 export function ReviewDetail({ review, onBack, onOpen, onExportJson, onDelete }: ReviewDetailProps) {
   const [active, setActive] = useState<number | undefined>();
+  // Remembered dismissals of this document still in force (a later review may have overturned one).
+  const [remembered, setRemembered] = useState<Set<number>>(new Set());
+  const refreshRemembered = () =>
+    listDismissals(review.docKeys).then((ds) => setRemembered(new Set(ds.map((d) => d.id!))), () => setRemembered(new Set()));
+  useEffect(() => {
+    void refreshRemembered();
+  }, [review]);
   const findings = review.body.findings;
   const segments = useMemo(() => segmentText(review.body.text, findings), [review]);
   const firstSegment = useMemo(() => {
@@ -158,7 +166,17 @@ export function ReviewDetail({ review, onBack, onOpen, onExportJson, onDelete }:
           {!findings.length && <p class="muted small">本次审查未发现问题。</p>}
           <ol class="finding-list">
             {findings.map((f, k) => (
-              <FindingItem key={k} f={f} active={active === k} onFocus={() => focus(k)} />
+              <FindingItem
+                key={k}
+                f={f}
+                active={active === k}
+                onFocus={() => focus(k)}
+                remembered={f.dismissalId !== undefined && remembered.has(f.dismissalId)}
+                onRestore={async () => {
+                  await restoreDismissal(f.dismissalId!);
+                  await refreshRemembered();
+                }}
+              />
             ))}
           </ol>
           {review.body.fixedSincePrevious.length > 0 && (
@@ -180,7 +198,16 @@ export function ReviewDetail({ review, onBack, onOpen, onExportJson, onDelete }:
   );
 }
 
-function FindingItem({ f, active, onFocus }: { f: StoredFinding; active: boolean; onFocus(): void }) {
+interface FindingItemProps {
+  f: StoredFinding;
+  active: boolean;
+  onFocus(): void;
+  /** The dismissal is still remembered for this document. */
+  remembered: boolean;
+  onRestore(): Promise<void>;
+}
+
+function FindingItem({ f, active, onFocus, remembered, onRestore }: FindingItemProps) {
   return (
     <li class={`finding${active ? ' active' : ''} decision-${f.decision}`} data-code={f.code} data-severity={f.severity} data-decision={f.decision}>
       <button type="button" class="finding-head" onClick={onFocus}>
@@ -197,7 +224,20 @@ function FindingItem({ f, active, onFocus }: { f: StoredFinding; active: boolean
           <span class="muted">理由：</span>
           {f.reason}
           {f.carriedFrom !== undefined && <span class="muted">（沿用记录 {f.carriedFrom} 的处理）</span>}
-          {f.dismissalId !== undefined && f.carriedFrom === undefined && <span class="muted">（已记住，后续审查同一文件时不再提示）</span>}
+        </div>
+      )}
+      {f.dismissalId !== undefined && (
+        <div class="small muted" data-dismissal={f.dismissalId}>
+          {remembered ? (
+            <>
+              已记住：以后审查同一文件时此问题仍显示为不予采纳。{' '}
+              <button type="button" class="btn link small" data-action="restore-dismissal" onClick={() => void onRestore()}>
+                恢复提示
+              </button>
+            </>
+          ) : (
+            '此“不予采纳”已不再记住（已恢复提示或在后续审查中改变了处理）。'
+          )}
         </div>
       )}
       {!f.reason && f.carriedFrom !== undefined && <div class="small muted">沿用记录 {f.carriedFrom} 的处理</div>}

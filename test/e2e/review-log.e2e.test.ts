@@ -89,6 +89,57 @@ test('a review saved from the side panel is in the log, opens marked, and prints
   expect(text).not.toContain('另存为PDF');
 });
 
+test('a dismissal with a reason is remembered on the re-review, linked in the log, and restorable there', async () => {
+  const page = await h.openFixture(ext, server, 'portal.html');
+  const tab = await h.tabIdOf(ext, page);
+  let panel = await h.openPanel(ext, tab);
+  const [target, other] = await h.findings(panel);
+  expect(other).toBeDefined();
+  const item = (p: typeof panel, key: string) => p.locator(`[data-key="${key}"]`);
+  // The panel hides dismissed findings unless asked to show them.
+  const showDismissed = (p: typeof panel) => p.locator('label', { hasText: '显示不予采纳' }).locator('input[type="checkbox"]').check();
+
+  // Dismiss one finding with a reason, confirm another, save.
+  await item(panel, target.key).locator('[data-finding-button]').click();
+  await item(panel, target.key).locator('[data-action="dismiss"]').click();
+  await item(panel, target.key).locator('.dismiss-form input').fill('经核实，已有上位法授权');
+  await item(panel, target.key).locator('.dismiss-form button[type="submit"]').click();
+  await showDismissed(panel);
+  await panel.waitForSelector(`[data-key="${target.key}"][data-decision="dismissed"]`, { timeout: h.WAIT_MS });
+  await item(panel, other.key).locator('[data-finding-button]').click();
+  await item(panel, other.key).locator('[data-action="confirm"]').click();
+  await panel.waitForSelector(`[data-key="${other.key}"][data-decision="confirmed"]`, { timeout: h.WAIT_MS });
+  await panel.click('[data-action="save-review"]');
+  const first = Number(await panel.getAttribute('[data-saved-id]', 'data-saved-id', { timeout: h.WAIT_MS }));
+
+  // Re-review: the dismissal is remembered (shown as dismissed before any decision); save again.
+  await panel.close();
+  panel = await h.openPanel(ext, tab);
+  await showDismissed(panel);
+  await panel.waitForSelector(`[data-key="${target.key}"][data-decision="dismissed"]`, { timeout: h.WAIT_MS });
+  await panel.click('[data-action="save-review"]');
+  const second = Number(await panel.getAttribute('[data-saved-id]', 'data-saved-id', { timeout: h.WAIT_MS }));
+  expect(second).toBeGreaterThan(first);
+
+  // The log links the second review to the first and shows the remembered dismissal with a restore control.
+  const log = await ext.context.newPage();
+  await log.goto(ext.url(`reviews.html#review-${second}`));
+  await log.locator(`.log-detail[data-review-id="${second}"]`).waitFor({ timeout: h.WAIT_MS });
+  expect(await log.locator('.detail-diff').innerText()).toContain(`记录 ${first}`);
+  const dismissed = log.locator(`.detail-findings .finding[data-code="${target.code}"][data-decision="dismissed"]`);
+  expect(await dismissed.count()).toBeGreaterThan(0);
+  expect(await dismissed.first().innerText()).toContain('经核实，已有上位法授权');
+  // The confirmation carried over to the re-review too.
+  expect(await log.locator(`.detail-findings .finding[data-code="${other.code}"][data-decision="confirmed"]`).count()).toBeGreaterThan(0);
+  await dismissed.first().locator('[data-action="restore-dismissal"]').click();
+  await dismissed.first().getByText('已不再记住').waitFor({ timeout: h.WAIT_MS });
+
+  // Restored: the next review shows the finding again, undecided.
+  await panel.close();
+  panel = await h.openPanel(ext, tab);
+  await panel.waitForSelector(`[data-key="${target.key}"][data-decision="undecided"]`, { timeout: h.WAIT_MS });
+});
+
 /**
  * The text of a PDF: poppler's pdftotext when installed, else a small reader of Chromium's own PDFs (Flate
  * streams; per-font ToUnicode maps; Tj/TJ hex strings), enough to find a heading.
