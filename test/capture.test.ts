@@ -366,3 +366,59 @@ describe('readMetadata', () => {
     expect(capturePage(d).metadata.title).toBe('某县关于某事的通知');
   });
 });
+
+describe('the title just outside the content', () => {
+  const page = (title: string, body: string) =>
+    dom(`<!DOCTYPE html><html><head><title>${title}</title></head><body>${body}</body></html>`);
+  const content = `<div class="content"><p>各有关单位：</p><p>第一条　为了规范某事，根据有关规定，制定本办法。</p><p>第二条　本办法自2022年1月1日起施行。</p></div>`;
+
+  it("skips the site's logo heading and a sidebar box title", () => {
+    const d = page(
+      '详细信息 - 某市人民政府',
+      `<div class="header"><h1>某市人民政府</h1><ul class="mainnav"><li><a href="#">首页</a></li><li><a href="#">政务公开</a></li></ul></div>
+       <div class="wrap"><div class="leftbox"><h3 class="box-title">信息公开目录</h3><ul><li><a href="#">政策文件</a></li><li><a href="#">规划计划</a></li><li><a href="#">人事信息</a></li></ul></div>
+       <div class="rightbox">${content}</div></div>`,
+    );
+    const c = capturePage(d);
+    expect(c.titleElement).toBeUndefined();
+    expect(c.text.startsWith('各有关单位：')).toBe(true);
+    expect(c.text).not.toContain('信息公开目录');
+    expect(c.text).not.toContain('某市人民政府');
+  });
+
+  it("takes an article's own head even when its class says head", () => {
+    const d = page(
+      '详细信息 - 某市人民政府',
+      `<div class="header"><span class="logo">某市人民政府</span><ul><li><a href="#">首页</a></li></ul></div>
+       <div class="detail"><div class="detail-head"><h2>某市关于某事的办法</h2><div class="info">发布日期：2022-01-05</div></div>${content}
+       <div class="footer">版权所有：某市人民政府</div></div>`,
+    );
+    const c = capturePage(d);
+    expect(c.titleElement?.tagName).toBe('H2');
+    expect(c.text.split('\n').slice(0, 3)).toEqual(['某市关于某事的办法', '发布日期：2022-01-05', '各有关单位：']);
+    expect(c.text).not.toContain('版权所有');
+    expect(c.metadata).toMatchObject({ title: '某市关于某事的办法', publishedDate: '2022-01-05' });
+  });
+
+  it('a title far from the content (a long list between) is not taken', () => {
+    const list = Array.from({ length: 30 }, (_, i) => `<li><a href="#">最新动态第${i}条：某项工作取得新进展并持续推进落实</a></li>`).join('');
+    const d = page('某页', `<div class="wrap"><h1>某市关于某事的办法</h1><ul class="news">${list}</ul><div class="article">${content}</div></div>`);
+    const c = capturePage(d);
+    expect(c.text).not.toContain('最新动态');
+    expect(c.text.startsWith('各有关单位：')).toBe(true);
+  });
+});
+
+describe('document order', () => {
+  it('orders nodes across branches (linkedom compareDocumentPosition does not)', async () => {
+    const { precedes, documentOrder } = await import('../utils/capture/order');
+    const d = dom('<div id="a"><div id="b"><h2 id="h">t</h2></div><div id="c"><p id="p">x</p></div></div>');
+    const [a, h, c, p] = ['a', 'h', 'c', 'p'].map((id) => d.getElementById(id)!);
+    expect(precedes(h, c)).toBe(true);
+    expect(precedes(c, h)).toBe(false);
+    expect(precedes(h, p)).toBe(true);
+    expect(precedes(a, h)).toBe(true);
+    expect(precedes(h, a)).toBe(false);
+    expect([p, c, h, a].sort(documentOrder)).toEqual([a, h, c, p]);
+  });
+});

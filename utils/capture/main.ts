@@ -8,6 +8,7 @@
  * on one corpus page. The scoring below follows its idea — paragraphs score their ancestors by text and
  * punctuation, discounted by link density and by class/id hints — but reads the original DOM and never changes it.
  */
+import { documentOrder, precedes } from './order';
 import { BLOCK_TAGS } from './text';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'SELECT', 'TEXTAREA', 'BUTTON', 'OPTION', 'IFRAME', 'SVG', 'svg', 'CANVAS']);
@@ -260,6 +261,30 @@ function textBetween(from: Node, to: Node, exclude: (el: Element) => boolean, li
   return n;
 }
 
+/** Class/id words of the site's own header and columns, where the site's name and box titles sit. */
+const SITE_HEAD_TOKENS = new Set(['banner', 'logo', 'site', 'sitename', 'nav', 'menu', 'sidebar', 'side']);
+/** Words an article's own head uses too ("detail-head"): a page header only when it also carries links. */
+const HEAD_TOKENS = new Set(['header', 'head', 'hd', 'top']);
+
+/** Share of an element's text inside links (reads at most a few thousand characters). */
+function linkDensity(el: Element): number {
+  let all = 0;
+  let linked = 0;
+  const walk = (n: Node, inLink: boolean) => {
+    for (let c = n.firstChild; c && all < 5000; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const k = squash((c as Text).data).length;
+        all += k;
+        if (inLink) linked += k;
+      } else if (c.nodeType === 1 && !SKIP.has((c as Element).tagName.toUpperCase())) {
+        walk(c, inLink || (c as Element).tagName.toUpperCase() === 'A');
+      }
+    }
+  };
+  walk(el, false);
+  return all ? linked / all : 0;
+}
+
 const TITLE_TOKENS = /^(title|tit|ttl|bt|biaoti|headline|wtitle|doctitle|article_title|detail_title|news_title|con_title|xxgk_title|h1)$/;
 
 /** document.title without the site suffix ("…的通知_清河市交通运输局" → "…的通知"). */
@@ -299,8 +324,20 @@ export function captureScope(doc: Document, main: Element, drop: readonly Elemen
   const innerExclude = (el: Element) => isDropped(el) || isFurniture(el, true);
   const outerExclude = (el: Element) => isDropped(el) || isFurniture(el, main.contains(el));
 
+  // The content, the title and what holds them are never left out, whatever their text looks like.
+  const keep = new Set<Element>();
+  const keepUp = (el: Element, to: Element) => {
+    for (let a: Element | null = el; a; a = a.parentElement) {
+      keep.add(a);
+      if (a === to) break;
+    }
+  };
   const title = findTitleElement(doc, main, outerExclude);
-  if (!title || main.contains(title)) return { root: main, exclude: innerExclude, title, main };
+  if (!title || main.contains(title)) {
+    keep.add(main);
+    if (title) keepUp(title, main);
+    return { root: main, exclude: (el) => !keep.has(el) && innerExclude(el), title, main };
+  }
 
   // The container holding both; nothing outside it is captured.
   let root: Element = main;
@@ -323,7 +360,9 @@ export function captureScope(doc: Document, main: Element, drop: readonly Elemen
       } else if (kind || isDropped(s)) out.add(s);
     }
   }
-  const exclude = (el: Element) => out.has(el) || outerExclude(el);
+  keepUp(main, root);
+  keepUp(title, root);
+  const exclude = (el: Element) => !keep.has(el) && (out.has(el) || outerExclude(el));
   return { root, exclude, title, main };
 }
 
@@ -332,21 +371,34 @@ export function findTitleElement(doc: Document, main: Element, exclude: (el: Ele
   const body = doc.body ?? doc.documentElement;
   if (!body) return undefined;
   const docTitle = squash(stripSiteSuffix(doc.title ?? ''));
+  const fullTitle = squash(doc.title ?? '');
+  const siteName = fullTitle.length > docTitle.length ? fullTitle.slice(docTitle.length).replace(/^[-_|｜–—]+/, '').split(/[-_|｜–—]/).pop() : undefined;
   const candidates: { el: Element; rank: number }[] = [];
   for (const el of body.querySelectorAll('h1, h2, h3, [class], [id]')) {
     const tag = el.tagName.toUpperCase();
     const heading = /^H[1-3]$/.test(tag);
     if (!heading && !classTokens(el).some((t) => TITLE_TOKENS.test(t))) continue;
     if (el.contains(main)) continue;
-    const before = !!(el.compareDocumentPosition(main) & 4);
+    const before = precedes(el, main);
     const inside = main.contains(el);
     if (!before && !inside) continue;
     const text = squash(textUpTo(el, 400) ?? '');
     if (text.length < 4 || text.length > 200) continue;
+    // The site's name (a logo heading) is not the document's title.
+    if (siteName && (text === siteName || siteName.endsWith(text))) continue;
     let furniture = false;
     for (let a: Element | null = el; a && a !== body; a = a.parentElement) {
       if (a.contains(main)) break;
-      if (exclude(a) || isHiddenInline(a) || /^(NAV|HEADER)$/.test(a.tagName.toUpperCase()) && !a.contains(main)) {
+      const tokens = classTokens(a);
+      if (
+        exclude(a) ||
+        isHiddenInline(a) ||
+        /^(NAV|HEADER|ASIDE)$/.test(a.tagName.toUpperCase()) ||
+        tokens.some((x) => SITE_HEAD_TOKENS.has(x)) ||
+        (tokens.some((x) => HEAD_TOKENS.has(x)) && (linkDensity(a) > 0.3 || !!a.querySelector('nav, ul, ol'))) ||
+        // A box title in a column of links (信息公开目录 over its list) is not the document's.
+        (a !== el && linkDensity(a) > 0.4)
+      ) {
         furniture = true;
         break;
       }
@@ -360,7 +412,7 @@ export function findTitleElement(doc: Document, main: Element, exclude: (el: Ele
     candidates.push({ el, rank });
   }
   // Best rank first; among equals the one nearest to the content (last in document order).
-  candidates.sort((a, b) => b.rank - a.rank || (a.el.compareDocumentPosition(b.el) & 4 ? 1 : -1));
+  candidates.sort((a, b) => b.rank - a.rank || documentOrder(b.el, a.el));
   for (const { el } of candidates) {
     if (main.contains(el)) return el;
     // Near: the common container at most four levels above the content, little text in between.

@@ -4,6 +4,7 @@
  * (发布时间：2021-10-20　　来源：东山区教育局　　浏览次数：317). Pure DOM code, read only.
  */
 import { parseDate } from '../text/dates';
+import { documentOrder } from './order';
 import type { PageMetadata } from './types';
 
 type Field = Exclude<keyof PageMetadata, 'raw' | 'url'>;
@@ -250,7 +251,7 @@ export function findMetadata(doc: Document, main?: Element | null): FoundMetadat
 }
 
 /** Document order of two nodes: negative when a precedes b. */
-const order = (a: Node, b: Node) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1);
+const order = documentOrder;
 
 function distance(el: Element, main: Element | null | undefined): number {
   if (!main) return 0;
