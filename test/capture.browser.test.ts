@@ -122,6 +122,16 @@ describe('capture in Chromium', () => {
     for (const r of b.ranges) expect(r.range).toBe(r.slice);
   });
 
+  it('skips a hidden copy of the document (a mobile version hidden by the stylesheet)', async () => {
+    const para = (n: number) => `<p>第${n}条　为了规范某事，根据有关规定，结合本地实际，制定本办法。</p>`;
+    await load(`<!DOCTYPE html><html><head><title>某县关于某事的办法_某县政府</title><style>.m-only{display:none}</style></head><body>
+      <div class="m-only"><div class="content">${[1, 2, 3, 4, 5, 6, 7, 8].map(para).join('')}<p>手机版附加说明，内容更长一些，用来让隐藏的副本得分更高。</p></div></div>
+      <div class="pc"><h1>某县关于某事的办法</h1><div class="article">${[1, 2, 3, 4, 5, 6, 7, 8].map(para).join('')}</div></div></body></html>`);
+    const b = await captureInPage();
+    expect(b.text.startsWith('某县关于某事的办法\n第1条')).toBe(true);
+    expect(b.text).not.toContain('手机版');
+  });
+
   it('maps a selection in the page back to text offsets', async () => {
     await load('<div class="content"><p>第一条　为了<b>规范</b>管理，制定本办法。</p><p>第二条　本办法自公布之日起施行。</p></div>');
     const got = await page.evaluate(() => {

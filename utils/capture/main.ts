@@ -38,17 +38,21 @@ const FURNITURE = new Set([
 /** Site-wide furniture: after it nothing of the document follows. */
 const SITE_TOKENS = new Set(['nav', 'navbar', 'menu', 'footer', 'foot', 'ft', 'bottom', 'btm', 'copyright', 'sidebar']);
 
-const tokensCache = new WeakMap<Element, string[]>();
+/** Class and id words of an element ("pages_content" → pages, content, pages_content). Not cached: pages change. */
 export function classTokens(el: Element): string[] {
-  let t = tokensCache.get(el);
-  if (!t) {
-    const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-    t = raw.split(/[\s_\-]+|(?<=[a-z])(?=\d)/).filter(Boolean);
-    // Whole names too: "pages_content", "trs_editor", "article-content".
-    for (const w of raw.split(/\s+/)) if (w) t.push(w.replace(/-/g, '_'));
-    tokensCache.set(el, t);
-  }
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  const t = raw.split(/[\s_\-]+|(?<=[a-z])(?=\d)/).filter(Boolean);
+  // Whole names too: "pages_content", "trs_editor", "article-content".
+  for (const w of raw.split(/\s+/)) if (w) t.push(w.replace(/-/g, '_'));
   return t;
+}
+
+/** Whether the element is laid out (a real page); always true where there is no layout (linkedom). */
+function isRendered(el: Element): boolean {
+  if (typeof (el as HTMLElement).getClientRects !== 'function') return true;
+  const view = el.ownerDocument?.defaultView;
+  if (!view || typeof view.getComputedStyle !== 'function') return true;
+  return el.getClientRects().length > 0;
 }
 
 function classWeight(el: Element): number {
@@ -201,16 +205,14 @@ export function findMainContent(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
   if (!body) throw new Error('文档没有 <body>');
   const stats = scoreElements(body);
-  let top: Element | undefined;
-  let best = -Infinity;
+  const ranked: [Element, number][] = [];
   for (const [el, s] of stats) {
-    if (s.score <= 0 || el === body || isFurniture(el)) continue;
-    const f = finalScore(el, s);
-    if (f > best) {
-      best = f;
-      top = el;
-    }
+    if (s.score <= 0 || el === body) continue;
+    ranked.push([el, finalScore(el, s)]);
   }
+  ranked.sort((a, b) => b[1] - a[1]);
+  // The best candidate that is not furniture and is shown (a page may carry a hidden copy for mobile).
+  let top = ranked.find(([el]) => !isFurniture(el) && isRendered(el))?.[0];
   if (!top) return body;
   // Text split over sibling blocks (two content divs, a table per chapter): take their parent.
   for (let guard = 0; guard < 3; guard++) {
@@ -222,7 +224,7 @@ export function findMainContent(doc: Document): Element {
     const rival = [...parent.children].some((c) => {
       if (c === cur) return false;
       const s = stats.get(c);
-      return !!s && !isFurniture(c) && finalScore(c, s) >= Math.max(10, topScore * 0.3) && s.chars >= curStat.chars * 0.2;
+      return !!s && !isFurniture(c) && finalScore(c, s) >= Math.max(10, topScore * 0.3) && s.chars >= curStat.chars * 0.2 && isRendered(c);
     });
     if (!rival) break;
     top = parent;
