@@ -4,6 +4,7 @@
  * (发布时间：2021-10-20　　来源：东山区教育局　　浏览次数：317). Pure DOM code, read only.
  */
 import { parseDate } from '../text/dates';
+import { findMainContent, findTitleElement, isFurniture, stripSiteSuffix } from './main';
 import { documentOrder } from './order';
 import type { PageMetadata } from './types';
 
@@ -285,7 +286,24 @@ function mergeBlocks(blocks: MetadataBlock[], bars: MetadataBlock[], main?: Elem
   return md;
 }
 
-/** The portal metadata of a page. `main` is the content element, when known (see findMainContent). */
+/**
+ * The title when the metadata block has none: the heading that titles the content (`titleElement`), else
+ * document.title without the site's suffix.
+ */
+export function completeTitle(md: PageMetadata, doc: Document, titleElement?: Element): PageMetadata {
+  if (md.title) return md;
+  const title = (titleElement ? squash(titleElement.textContent ?? '') : '') || stripSiteSuffix(doc.title ?? '');
+  return title ? { ...md, title } : md;
+}
+
+/**
+ * The portal metadata of a page: the metadata block's fields, the title (标题 in the block, else the heading over the
+ * content, else document.title without the site suffix). `main` is the content element (found when not given).
+ */
 export function readMetadata(doc: Document, main?: Element | null): PageMetadata {
-  return findMetadata(doc, main).metadata;
+  const content = main ?? findMainContent(doc);
+  const found = findMetadata(doc, content);
+  if (found.metadata.title) return found.metadata;
+  const drop = new Set(found.blocks.map((b) => b.el));
+  return completeTitle(found.metadata, doc, findTitleElement(doc, content, (el) => drop.has(el) || isFurniture(el, content.contains(el))));
 }

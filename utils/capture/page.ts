@@ -1,5 +1,5 @@
-import { captureScope, findMainContent, stripSiteSuffix } from './main';
-import { findMetadata } from './metadata';
+import { captureScope, findMainContent } from './main';
+import { completeTitle, findMetadata } from './metadata';
 import { extractText, type ExtractOptions, type TextMap } from './text';
 import type { CapturedDocument, PageMetadata } from './types';
 
@@ -11,8 +11,6 @@ export interface PageCapture extends CapturedDocument {
   titleElement?: Element;
 }
 
-const squash = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
-
 /**
  * Captures a portal page: the document's text (title, info bar, body, related links in the same container) with its
  * offset map, and the metadata table (left out of the text). Reads the DOM only.
@@ -23,10 +21,7 @@ export function capturePage(doc: Document, url?: string, opts: Pick<ExtractOptio
   const scope = captureScope(doc, main, found.blocks.map((b) => b.el));
   const { text, map } = extractText(scope.root, { exclude: scope.exclude, computedStyle: opts.computedStyle });
 
-  const metadata: PageMetadata = { ...found.metadata };
-  const heading = scope.title ? squash(scope.title.textContent ?? '') : undefined;
-  metadata.title ??= heading || stripSiteSuffix(doc.title ?? '') || undefined;
-  if (!metadata.title) delete metadata.title;
+  const metadata: PageMetadata = { ...completeTitle(found.metadata, doc, scope.title) };
   const pageUrl = url ?? (doc.location?.href && !/^about:/.test(doc.location.href) ? doc.location.href : undefined);
   if (pageUrl) metadata.url = pageUrl;
   return { text, map, metadata, source: 'portal', url: pageUrl, main, titleElement: scope.title };
