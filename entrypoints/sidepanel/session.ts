@@ -100,29 +100,31 @@ export class ReviewSession {
     for (const l of this.listeners) l(this.state);
   }
 
+  /** Settings and the register, read from IndexedDB while the page is captured. */
+  private stored: Promise<void> = Promise.resolve();
+  /** Resolves once the first result (or error) is on screen: jieba's dictionary is built only after that. */
+  private shown = deferred();
+
   /** Starts the panel: settings, jieba (in the background), and the tab to review. */
   async start(params: URLSearchParams) {
     performance.mark('normlint:start');
+    this.stored = this.loadStored();
     this.loadSegmenter();
     browser.runtime.onMessage.addListener(this.onMessage);
     browser.tabs.onUpdated.addListener(this.onTabUpdated);
-    const settings = this.loadStored();
 
     const tabParam = Number(params.get('tab'));
     if (Number.isInteger(tabParam) && tabParam > 0) {
-      await settings;
       return this.reviewTab(tabParam, params.get('mode') === 'selection' ? 'selection' : 'auto');
     }
     // Opened by a trigger: the background holds it until this panel asks.
     const win = await browser.windows.getCurrent().catch(() => undefined);
-    const [{ trigger } = {}] = await Promise.all([
-      sendToBackground(browser, { kind: 'bg/panel-ready', windowId: win?.id }).catch(() => ({ trigger: undefined })),
-      settings,
-    ]);
+    const { trigger } = await sendToBackground(browser, { kind: 'bg/panel-ready', windowId: win?.id }).catch(() => ({ trigger: undefined }));
     if (trigger) return this.runTrigger(trigger);
     // Opened some other way: offer to review the active tab.
+    this.shown.resolve();
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) this.set({ tabId: tab.id });
+    if (tab?.id !== undefined && this.state.tabId === undefined) this.set({ tabId: tab.id });
   }
 
   private async loadStored() {
@@ -146,7 +148,14 @@ export class ReviewSession {
 
   private loadSegmenter() {
     loadWebSegmenter()
-      .then((s) => {
+      .then(async (s) => {
+        performance.mark('normlint:jieba-loaded');
+        // jieba builds its dictionary on the first tokenize (a few hundred ms on the main thread): only after the
+        // first findings are on screen, so they never wait for it.
+        await this.shown.promise;
+        await afterPaint();
+        s.tokenize('规范性文件审查');
+        performance.mark('normlint:jieba-ready');
         this.segmenter = s;
         this.set({ segmenter: 'ready' });
         // The first review ran without words: now the word-based rules.
@@ -209,6 +218,7 @@ export class ReviewSession {
     try {
       await this.ensureAgent(tabId);
       const res = await sendToAgent(browser, tabId, { kind: 'agent/capture', mode, watch: this.state.settings.liveRecheck });
+      if (res && !res.ok) this.shown.resolve();
       if (!res) throw new Error('no answer from the page');
       if (!res.ok) {
         if (res.error === 'cross-origin-frame' && selectionText?.trim()) return this.reviewPlain(tabId, selectionText, t0);
@@ -220,16 +230,23 @@ export class ReviewSession {
       this.state.timings = { capture: now() - t0 };
       performance.mark('normlint:captured');
       this.set({ target: res.target, doc: res.doc, markable: true, findings: [], result: undefined });
-      await this.runReview(res.doc, true);
+      // The capture ran with live re-check on; settings (read meanwhile) may say otherwise.
+      await this.stored;
+      if (!this.state.settings.liveRecheck) {
+        sendToAgent(browser, tabId, { kind: 'agent/watch', captureId: res.captureId, on: false }).catch(() => {});
+      }
+      await this.runReview(res.doc);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       if (selectionText?.trim()) return this.reviewPlain(tabId, selectionText, t0);
+      this.shown.resolve();
       this.set({ status: 'error', error: { code: classifyInjectionError(detail), detail } });
     }
   }
 
   /** A selection the page would not let us read (a cross-origin frame): reviewed as text, without marks. */
   private async reviewPlain(tabId: number, text: string, t0: number) {
+    await this.stored;
     this.captureId = undefined;
     this.state.timings = { capture: now() - t0 };
     const doc: CapturedDocument = { text, metadata: {}, source: 'selection' };
@@ -240,12 +257,12 @@ export class ReviewSession {
       markable: false,
       notice: { code: 'plain-selection' },
     });
-    await this.runReview(doc, true);
+    await this.runReview(doc);
   }
 
   /** Runs the same review again: settings changed, jieba became ready, or the reviewer asked. */
   rereview() {
-    if (this.state.doc) void this.runReview(this.state.doc, false);
+    if (this.state.doc) void this.runReview(this.state.doc);
   }
 
   private engineOptions(phase: 'fast' | 'all'): ReviewOptions {
@@ -260,7 +277,7 @@ export class ReviewSession {
     };
   }
 
-  private async runReview(doc: CapturedDocument, first: boolean) {
+  private async runReview(doc: CapturedDocument) {
     const seq = ++this.reviewSeq;
     const t0 = now();
     const phase: 'fast' | 'all' = this.segmenter ? 'all' : 'fast';
@@ -270,32 +287,32 @@ export class ReviewSession {
       result = review({ text: doc.text, metadata: doc.metadata }, this.engineOptions(phase));
     } catch (e) {
       this.set({ status: 'error', error: { code: 'review-failed', detail: e instanceof Error ? e.message : String(e) } });
+      this.shown.resolve();
       return;
     }
-    const keyed = withKeys(result.findings);
-    // Remembered dismissals of this document (an earlier review's "不予采纳" with a reason).
-    let findings: PanelFinding[] = keyed;
-    try {
-      const applied = await applyDismissals({ docNumber: result.summary.docNumber ?? doc.metadata.docNumber, url: doc.url, text: doc.text }, keyed, doc.text);
-      findings = applied as PanelFinding[];
-    } catch (e) {
-      console.warn('[NormLint] dismissals unavailable', e);
-    }
-    if (seq !== this.reviewSeq) return; // a newer review started meanwhile
     // Decisions taken in this panel stay with their findings across re-checks.
     const before = new Map(this.state.findings.map((f) => [f.key, f]));
-    for (const f of findings) {
+    const findings = withKeys(result.findings).map((f) => {
       const had = before.get(f.key);
-      if (had?.decision && !f.dismissal) {
-        f.decision = had.decision;
-        f.reason = had.reason;
-      }
-    }
-    const timings = { ...this.state.timings, review: now() - t0 };
+      return had?.decision ? { ...f, decision: had.decision, reason: had.reason, dismissal: had.dismissal } : f;
+    });
     const active = findings.some((f) => f.key === this.state.active) ? this.state.active : undefined;
+    performance.measure(`normlint:review-${phase}`, { start: t0 });
+    const timings = { ...this.state.timings, review: now() - t0 };
     this.set({ status: 'ready', result, findings, phase, active, revision: this.state.revision + 1, timings });
-    performance.mark(phase === 'fast' ? 'normlint:fast' : 'normlint:all');
+    this.shown.resolve();
     this.sendMarks(false);
+    // Remembered dismissals (an earlier review's 不予采纳 with a reason) come from IndexedDB: shown when read,
+    // without holding back the findings.
+    try {
+      const docRef = { docNumber: result.summary.docNumber ?? doc.metadata.docNumber, url: doc.url, text: doc.text };
+      const applied = await applyDismissals(docRef, findings, doc.text);
+      if (seq !== this.reviewSeq || !applied.some((f) => f.dismissal)) return;
+      this.set({ findings: applied as PanelFinding[] });
+      this.sendMarks(false);
+    } catch (e) {
+      console.warn('[NormLint] remembered dismissals unavailable', e);
+    }
   }
 
   private onAgentEvent(e: AgentEvent) {
@@ -309,7 +326,7 @@ export class ReviewSession {
     this.version = e.version;
     performance.mark('normlint:recheck-start');
     this.set({ doc: e.doc, saved: undefined });
-    void this.runReview(e.doc, false);
+    void this.runReview(e.doc);
   }
 
   /** The view tells which findings its filters show: only those are marked. */
@@ -375,7 +392,7 @@ export class ReviewSession {
     }
     this.version = Math.max(this.version, res.version);
     this.set({ doc: res.doc, notice: undefined, active: undefined });
-    await this.runReview(res.doc, false);
+    await this.runReview(res.doc);
   }
 
   decide(key: string, decision: Decision | undefined, reason?: string) {
@@ -454,3 +471,20 @@ export function classifyInjectionError(message: string): CaptureErrorCode {
 
 /** Sorts findings the way the panel lists them within a group. */
 export const byPlace = (a: Finding, b: Finding) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** After the next paint; a hidden page gets no animation frames, so a timeout stands in. */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    const timer = setTimeout(done, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      done();
+    });
+  });
