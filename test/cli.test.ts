@@ -156,6 +156,12 @@ describe('normlint CLI (child process)', { concurrent: true, timeout: 60_000 }, 
     expect(r.stderr).toContain('normlint --help');
   });
 
+  it('reads a GBK register saved from Excel', () => {
+    const r = cli(['--format', 'json', '--register', join(FIX, 'register-gbk.csv'), join(FIX, 'pages/gbk-page.html')]);
+    expect([0, 1]).toContain(r.code);
+    expect(JSON.parse(r.stdout).files[0].findings).toBeInstanceOf(Array);
+  });
+
   it('accepts --flag=value and -- before file names', () => {
     const r = cli(['--format=json', '--profile=strict', '--', GOOD_TXT]);
     expect([0, 1]).toContain(r.code);
