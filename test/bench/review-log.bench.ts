@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { NormLintDB, setDb } from '../../utils/storage/db';
 import { countsByCode, listReviewers, queryReviews, type ReviewFilter } from '../../utils/storage/query';
+import { getReview, saveReview } from '../../utils/storage/reviews';
 import { fillReviews } from '../storage/fixtures';
 
 const N = Number(process.env.N ?? 10_000);
@@ -55,5 +56,18 @@ results.push(await time('搜索标题“住房租赁”', list({ q: '住房租�
 results.push(await time('搜索文号“某政发[2024]12号”', list({ q: '某政发[2024]12号' })));
 results.push(await time('搜索+审查人+结论', list({ q: '某市', reviewer: '王五', conclusion: 'approve' })));
 results.push(await time('图表：近一年按问题类型计数', async () => `${(await countsByCode(day(365 * 86400000), day(0))).length} 类`));
+results.push(await time('打开一条记录（正文+问题）', async () => `${(await getReview(4321))!.body.findings.length} 个问题`));
+let k = 0;
+results.push(await time('保存一条审查记录（含关联上次）', async () => {
+  const r = await saveReview({
+    text: `关于印发《某市住房租赁办法》的通知\n某政发〔2024〕7号\n第一条 原则上按本办法执行。${k++}`,
+    docNumber: '某政发〔2024〕7号',
+    title: '某市住房租赁办法',
+    source: 'editor',
+    profileId: 'national',
+    findings: [],
+  });
+  return r.previousId ? `关联记录 ${r.previousId}` : '首次';
+}));
 console.log(`\n最慢 ${Math.max(...results).toFixed(1)} ms（目标 < 200 ms）`);
 db.close();

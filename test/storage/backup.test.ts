@@ -121,6 +121,11 @@ describe('backup and restore', () => {
       ['a changed schema', (_g, j) => blobOf({ ...j, data: { ...j.data, tables: j.data.tables.map((t: any) => (t.name === 'reviews' ? { ...t, schema: '++id,createdAt' } : t)) } }), /结构与版本 2 不符/],
       ['a row count that does not match', (_g, j) => blobOf({ ...j, data: { ...j.data, tables: j.data.tables.map((t: any) => (t.name === 'reviews' ? { ...t, rowCount: 3 } : t)) } }), /应有 3 行，实际只有 2 行/],
       ['a broken row', (_g, j) => blobOf({ ...j, data: { ...j.data, data: j.data.data.map((t: any) => (t.tableName === 'reviewBodies' ? { ...t, rows: [t.rows[0], { reviewId: 2 }] } : t)) } }), /“reviewBodies”第 2 行已损坏（缺少正文）/],
+      ['a review without its search row', (_g, j) => {
+        const data = j.data.data.map((t: any) => (t.tableName === 'searchText' ? { ...t, rows: t.rows.slice(1) } : t));
+        const tables = j.data.tables.map((t: any) => (t.name === 'searchText' ? { ...t, rowCount: 1 } : t));
+        return blobOf({ ...j, data: { ...j.data, tables, data } });
+      }, /不对应/],
       ['a review without its body', (_g, j) => {
         const data = j.data.data.map((t: any) => (t.tableName === 'reviewBodies' ? { ...t, rows: t.rows.slice(0, 1) } : t));
         const tables = j.data.tables.map((t: any) => (t.name === 'reviewBodies' ? { ...t, rowCount: 1 } : t));
@@ -179,7 +184,7 @@ describe('backup and restore', () => {
     expect(info).toEqual({
       databaseVersion: 2,
       reviews: 2,
-      tables: { reviews: 2, reviewBodies: 2, dismissals: 1, register: 2, registerMeta: 1, stats: 3, settings: 1 },
+      tables: { reviews: 2, reviewBodies: 2, searchText: 2, dismissals: 1, register: 2, registerMeta: 1, stats: 3, settings: 1 },
     });
     expect(await db.reviews.count()).toBe(2);
   });

@@ -2,7 +2,7 @@
 import { DEFECT_CODES, type DefectCode } from '../../utils/engine/codes';
 import type { Finding, Severity } from '../../utils/engine/types';
 import type { NormLintDB } from '../../utils/storage/db';
-import { buildReview, statDeltas } from '../../utils/storage/derive';
+import { buildReview, searchRowOf, statDeltas } from '../../utils/storage/derive';
 import type { Conclusion, ReviewBody, ReviewSummary, StatRow } from '../../utils/storage/types';
 
 export const CODES = Object.keys(DEFECT_CODES) as DefectCode[];
@@ -75,9 +75,10 @@ export async function fillReviews(db: NormLintDB, n: number, now = Date.now()) {
         } else stats.set(k, { ...s });
       }
     }
-    await db.transaction('rw', db.reviews, db.reviewBodies, async () => {
+    await db.transaction('rw', db.reviews, db.reviewBodies, db.searchText, async () => {
       await db.reviews.bulkAdd(summaries);
       await db.reviewBodies.bulkAdd(bodies);
+      await db.searchText.bulkAdd(summaries.map((s) => searchRowOf({ ...s, id: s.id! })));
     });
   }
   await db.stats.bulkAdd([...stats.values()]);

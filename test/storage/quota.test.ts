@@ -36,7 +36,7 @@ describe('quota exceeded', () => {
     expect(isQuotaError(new Error('ConstraintError'))).toBe(false);
   });
 
-  for (const table of ['reviewBodies', 'dismissals', 'stats'] as const) {
+  for (const table of ['reviewBodies', 'searchText', 'dismissals', 'stats'] as const) {
     it(`leaves no partial review when writing ${table} fails`, async () => {
       const db = freshDb();
       // Below Dexie, where IndexedDB itself would refuse the write: every add/put/delete on the table fails.

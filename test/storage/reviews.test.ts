@@ -87,6 +87,11 @@ describe('saveReview', () => {
     expect(body!.remarks).toBe('请删除第二条许可');
     expect(body!.findings[1]).toMatchObject({ code: 'content.license', decision: 'confirmed' });
     expect(body!.findings[0].anchor).toEqual({ before: '12号第一条为加强农贸市场管理，', after: '由各区负责，制定本办法。第二条市' });
+    expect(await db.searchText.get(saved.id)).toEqual({
+      id: saved.id,
+      createdAt: input.createdAt,
+      text: '某市农贸市场管理办法\n某政办发〔2024〕12号\n某政办发〔2024〕12号\n某市人民政府办公室\nhttps://oa.example.gov.cn/draft/edit?id=88#top',
+    });
     const stats = await db.stats.toArray();
     expect(stats.map((s) => s.code).sort()).toEqual(summary!.codes);
     expect(stats.every((s) => s.findings === 1 && s.reviews === 1 && s.day === '2024-03-01')).toBe(true);
@@ -169,9 +174,11 @@ describe('saveReview', () => {
     const a = await saveReview(base());
     const b = await saveReview(base({ createdAt: a.createdAt + 1 }));
     expect((await db.stats.get(['2024-03-01', 'content.license']))!.reviews).toBe(2);
+    expect(await db.searchText.count()).toBe(2);
     await deleteReview(a.id);
     expect(await getReview(a.id)).toBeUndefined();
     expect(await db.reviewBodies.get(a.id)).toBeUndefined();
+    expect(await db.searchText.get(a.id)).toBeUndefined();
     expect((await db.stats.get(['2024-03-01', 'content.license']))).toMatchObject({ reviews: 1, findings: 1 });
     await deleteReview(b.id);
     expect(await db.stats.count()).toBe(0);

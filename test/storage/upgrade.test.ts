@@ -76,7 +76,7 @@ describe('schema', () => {
     expect(VERSIONS.map((v) => v.version)).toEqual([1, 2]);
     expect(DB_VERSION).toBe(2);
     const db = freshDb();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['dismissals', 'register', 'registerMeta', 'reviewBodies', 'reviews', 'settings', 'stats']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['dismissals', 'register', 'registerMeta', 'reviewBodies', 'reviews', 'searchText', 'settings', 'stats']);
     expect(db.reviews.schema.indexes.map((i) => i.src).sort()).toEqual(
       ['*codes', '*docKeys', '*severities', 'conclusion', 'createdAt', 'docNumber', 'fingerprint', 'reviewer', 'url'],
     );
@@ -168,6 +168,12 @@ describe('upgrade v1 → v2', () => {
     expect(bodies[2].findings.map((f) => f.change)).toEqual(['remains', 'remains', 'new']);
     expect(bodies[2].fixedSincePrevious.map((f) => f.code)).toEqual(['content.license']);
     expect(bodies[2].findings[1].carriedFrom).toBeUndefined();
+
+    // search rows: one per review, lower-case, the 文号 also in its canonical form.
+    const search = await db.searchText.orderBy('id').toArray();
+    expect(search.map((r) => [r.id, r.createdAt])).toEqual(rows.map((r) => [r.id, r.createdAt]));
+    expect(search[0].text).toBe('某市农贸市场管理办法\n某政办发〔2024〕12号\n某政办发〔2024〕12号\n某市人民政府办公室\nhttps://oa.example.gov.cn/edit?id=7');
+    expect(search[2].text).toContain('某政办发[2024]12号\n某政办发〔2024〕12号');
 
     // dismissals: only the one with a reason, once, though it was dismissed in two reviews.
     const dismissals = await db.dismissals.toArray();

@@ -57,6 +57,7 @@ const ROW_CHECKS: Record<number, Record<string, Check>> = {
     reviews: (r) =>
       !isNum(r.id) ? '缺少编号' : !isNum(r.createdAt) ? '缺少审查时间' : !isStr(r.title) ? '缺少标题' : !Array.isArray(r.docKeys) || !Array.isArray(r.codes) ? '缺少索引字段' : undefined,
     reviewBodies: (r) => (!isNum(r.reviewId) ? '缺少记录编号' : !isStr(r.text) ? '缺少正文' : !Array.isArray(r.findings) ? '缺少问题列表' : undefined),
+    searchText: (r) => (!isNum(r.id) || !isNum(r.createdAt) || !isStr(r.text) ? '检索行不完整' : undefined),
     dismissals: (r) => (!isNum(r.id) ? '缺少编号' : !isStr(r.code) || !isStr(r.reason) ? '缺少问题代码或理由' : undefined),
     register: (r) => (!isNum(r.id) ? '缺少编号' : !isStr(r.docNumber) ? '缺少文号' : undefined),
     registerMeta: (r) => (!isStr(r.key) ? '缺少键' : undefined),
@@ -142,8 +143,8 @@ export async function inspectBackup(file: Blob): Promise<BackupInfo> {
     const ids = (name: string, key: string) =>
       new Set((d.data!.find((t) => t.tableName === name)!.rows as Row[]).map((r) => r[key] as number));
     const reviews = ids('reviews', 'id');
-    const bodies = ids('reviewBodies', 'reviewId');
-    if (reviews.size !== bodies.size || [...reviews].some((id) => !bodies.has(id))) {
+    const same = (other: Set<number>) => other.size === reviews.size && [...reviews].every((id) => other.has(id));
+    if (!same(ids('reviewBodies', 'reviewId')) || !same(ids('searchText', 'id'))) {
       throw invalid('审查记录与其正文不对应，文件可能已损坏');
     }
   }

@@ -1,7 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DefectCode } from '../engine/codes';
 import type { RegisterEntry } from '../register';
-import { assignDismissalIds, buildReview, docKeysOf, pickPrevious, statDeltas } from './derive';
+import { assignDismissalIds, buildReview, docKeysOf, pickPrevious, searchRowOf, statDeltas } from './derive';
 import { StorageError } from './errors';
 import type {
   Conclusion,
@@ -11,6 +11,7 @@ import type {
   RegisterRow,
   ReviewBody,
   ReviewSummary,
+  SearchRow,
   SettingsRow,
   StatRow,
   StoredFinding,
@@ -68,13 +69,14 @@ export const VERSIONS: readonly VersionSpec[] = [
     },
   },
   {
-    // What the review log needs at 10,000 reviews: a light summary row per review (with indexes to filter on)
-    // and the text and findings in `reviewBodies`; remembered dismissals; the filing register one row per
+    // What the review log needs at 10,000 reviews: a light summary row per review (with indexes to filter on),
+    // the text and findings in `reviewBodies`, a slim row per review for free-text search; remembered dismissals; the filing register one row per
     // entry; per-day counts by code for the chart.
     version: 2,
     stores: {
       reviews: '++id, createdAt, fingerprint, url, docNumber, *docKeys, conclusion, reviewer, *codes, *severities',
       reviewBodies: 'reviewId',
+      searchText: 'id',
       dismissals: '++id, *docKeys, code, createdAt',
       register: '++id, docNumber',
       registerMeta: 'key',
@@ -101,6 +103,7 @@ export interface OpenOptions extends DexieOptions {
 export class NormLintDB extends Dexie {
   reviews!: EntityTable<ReviewSummary, 'id'>;
   reviewBodies!: Table<ReviewBody, number>;
+  searchText!: Table<SearchRow, number>;
   dismissals!: EntityTable<Dismissal, 'id'>;
   register!: EntityTable<RegisterRow, 'id'>;
   registerMeta!: Table<RegisterMeta, string>;
@@ -195,6 +198,7 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
   // bulkPut replaces each row whole: the text and findings leave the summary table.
   await reviews.bulkPut(summaries);
   await tx.table('reviewBodies').bulkAdd(bodies);
+  await tx.table('searchText').bulkAdd(summaries.map((s) => searchRowOf({ ...s, id: s.id! })));
   await tx.table('dismissals').bulkAdd(dismissals);
   await tx.table('stats').bulkAdd([...stats.values()]);
 

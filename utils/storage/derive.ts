@@ -11,6 +11,7 @@ import type {
   FixedFinding,
   ReviewBody,
   ReviewSummary,
+  SearchRow,
   StatRow,
   StoredFinding,
 } from './types';
@@ -214,6 +215,15 @@ export function buildReview(input: BuildInput, opts: BuildOptions): Built {
     summary.diff = diff;
   }
   return { summary, body: { text: input.text, findings, fixedSincePrevious }, addDismissals, deleteDismissals };
+}
+
+/** The slim search row of a review: what the log's free-text search looks in. */
+export function searchRowOf(r: Pick<ReviewSummary, 'title' | 'docNumber' | 'issuer' | 'url' | 'createdAt'> & { id: number }): SearchRow {
+  const text = [r.title, r.docNumber, r.docNumber && normalizeDocNumber(r.docNumber), r.issuer, r.url]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
+  return { id: r.id, createdAt: r.createdAt, text };
 }
 
 /** Per-(day, code) increments a review brings to the stats table; negate to remove it. */

@@ -3,7 +3,8 @@ import type { Severity } from '../engine/types';
 import { normalizeDocNumber } from '../text/docnumber';
 import { getDb } from './db';
 import { toStorageError } from './errors';
-import type { Conclusion, ReviewSummary } from './types';
+import { searchRowOf } from './derive';
+import type { Conclusion, ReviewSummary, SearchRow } from './types';
 
 /**
  * Listing and filtering the review log without reading any document text. Every criterion but the free-text
@@ -50,15 +51,14 @@ function searchTerms(q: string | undefined): string[] {
   return (q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-/** Whether a summary row contains every term (文号 compared in its canonical 〔〕 form as well). */
-export function matchesSearch(r: ReviewSummary, terms: readonly string[]): boolean {
-  if (!terms.length) return true;
-  const hay = [r.title, r.docNumber, r.docNumber && normalizeDocNumber(r.docNumber), r.issuer, r.url]
-    .filter(Boolean)
-    .join('\n')
-    .toLowerCase();
-  return terms.every((t) => hay.includes(t) || hay.includes(normalizeDocNumber(t)));
+/** Whether a search row's text holds every term (a 文号 term also in its canonical 〔〕 form). */
+export function textMatches(text: string, terms: readonly string[]): boolean {
+  return terms.every((t) => text.includes(t) || text.includes(normalizeDocNumber(t)));
 }
+
+/** Whether a review matches the search terms, as the search table sees it. */
+export const matchesSearch = (r: ReviewSummary, terms: readonly string[]) =>
+  !terms.length || textMatches(searchRowOf({ ...r, id: r.id ?? 0 }).text, terms);
 
 function intersect(sets: Set<number>[]): Set<number> | undefined {
   if (!sets.length) return undefined;
@@ -78,7 +78,7 @@ export async function queryReviews(filter: ReviewFilter = {}, page: PageRequest 
   const terms = searchTerms(filter.q);
   const byDate = () => (dated ? db.reviews.where('createdAt').between(lo, hi, true, true) : db.reviews.orderBy('createdAt'));
   try {
-    return await db.transaction('r', db.reviews, async () => {
+    return await db.transaction('r', db.reviews, db.searchText, async () => {
       const indexed: [string, string][] = [];
       if (filter.code) indexed.push(['codes', filter.code]);
       if (filter.severity) indexed.push(['severities', filter.severity]);
@@ -101,10 +101,12 @@ export async function queryReviews(filter: ReviewFilter = {}, page: PageRequest 
       const ids = intersect(sets);
 
       if (terms.length) {
-        // Free text needs the rows; read the candidates only (all summaries when nothing else narrows them).
-        const rows = ids ? (await db.reviews.bulkGet([...ids])).filter((r): r is ReviewSummary => !!r) : await db.reviews.toArray();
-        const hits = rows.filter((r) => matchesSearch(r, terms)).sort(newestFirst);
-        return { total: hits.length, rows: hits.slice(offset, offset + limit) };
+        // Free text reads the slim search rows (of the candidates only, when other criteria narrowed them),
+        // then the summary rows of the page.
+        const rows = ids ? (await db.searchText.bulkGet([...ids])).filter((r): r is SearchRow => !!r) : await db.searchText.toArray();
+        const hits = rows.filter((r) => textMatches(r.text, terms)).sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
+        const pageRows = await db.reviews.bulkGet(hits.slice(offset, offset + limit).map((r) => r.id));
+        return { total: hits.length, rows: pageRows.filter((r): r is ReviewSummary => !!r) };
       }
 
       const matched = ids!;

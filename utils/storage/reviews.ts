@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/types';
 import { getDb } from './db';
-import { assignDismissalIds, buildReview, docKeysOf, pickPrevious, sameDocument, statDeltas, type DocIdentity } from './derive';
+import { assignDismissalIds, buildReview, docKeysOf, pickPrevious, sameDocument, searchRowOf, statDeltas, type DocIdentity } from './derive';
 import { StorageError, toStorageError } from './errors';
 import { matchableOf, matchFindings, type Matchable } from './match';
 import type { Decision, Dismissal, FullReview, ReviewSummary, SaveReviewInput, StatRow } from './types';
@@ -46,11 +46,11 @@ export async function saveReview(input: SaveReviewInput): Promise<FullReview> {
   const keys = docKeysOf({ docNumber: input.docNumber, url: input.url, fingerprint: fp });
   const db = getDb();
   try {
-    return await db.transaction('rw', [db.reviews, db.reviewBodies, db.dismissals, db.stats], async () => {
-      const candidates = await db.reviews.where('docKeys').anyOf(keys).toArray();
+    return await db.transaction('rw', [db.reviews, db.reviewBodies, db.searchText, db.dismissals, db.stats], async () => {
+      const candidates = await withAnyKey<ReviewSummary>(db.reviews, keys);
       const prev = pickPrevious(keys, candidates);
       const prevBody = prev ? await db.reviewBodies.get(prev.id!) : undefined;
-      const dismissals = await db.dismissals.where('docKeys').anyOf(keys).toArray();
+      const dismissals = await withAnyKey<Dismissal>(db.dismissals, keys);
       const built = buildReview(
         {
           text: input.text,
@@ -72,7 +72,7 @@ export async function saveReview(input: SaveReviewInput): Promise<FullReview> {
         },
         {
           previous: prev && prevBody ? { id: prev.id!, findings: prevBody.findings } : undefined,
-          dismissals: uniqueById(dismissals),
+          dismissals,
           carry: input.carryDecisions !== false,
         },
       );
@@ -90,6 +90,7 @@ export async function saveReview(input: SaveReviewInput): Promise<FullReview> {
         assignDismissalIds(body.findings, ids);
       }
       await db.reviewBodies.add(body);
+      await db.searchText.add(searchRowOf({ ...(built.summary as ReviewSummary), id }));
       await addStats(statDeltas(built.summary, body.findings), 1);
       return { ...(built.summary as ReviewSummary), id, body };
     });
@@ -98,7 +99,19 @@ export async function saveReview(input: SaveReviewInput): Promise<FullReview> {
   }
 }
 
-const uniqueById = (ds: Dismissal[]) => [...new Map(ds.map((d) => [d.id, d])).values()];
+const uniqueById = <T extends { id?: number }>(ds: T[]) => [...new Map(ds.map((d) => [d.id, d])).values()];
+
+/**
+ * Rows whose multi-entry `docKeys` holds any of `keys`. One equality range per key rather than Dexie's anyOf():
+ * anyOf walks a cursor with jumps, which costs far more on a large table than a few bounded reads.
+ */
+async function withAnyKey<T extends { id?: number }>(
+  table: { where(index: string): { equals(key: string): { toArray(): Promise<T[]> } } },
+  keys: readonly string[],
+): Promise<T[]> {
+  const parts = await Promise.all(keys.map((k) => table.where('docKeys').equals(k).toArray()));
+  return uniqueById(parts.flat());
+}
 
 async function addStats(deltas: StatRow[], sign: 1 | -1): Promise<void> {
   const db = getDb();
@@ -130,13 +143,14 @@ export async function getReview(id: number): Promise<FullReview | undefined> {
 export async function deleteReview(id: number): Promise<void> {
   const db = getDb();
   try {
-    await db.transaction('rw', [db.reviews, db.reviewBodies, db.stats], async () => {
+    await db.transaction('rw', [db.reviews, db.reviewBodies, db.searchText, db.stats], async () => {
       const summary = await db.reviews.get(id);
       const body = await db.reviewBodies.get(id);
       if (!summary) throw new StorageError('not-found', `没有编号为 ${id} 的审查记录`);
       await addStats(statDeltas(summary, body?.findings ?? []), -1);
       await db.reviews.delete(id);
       await db.reviewBodies.delete(id);
+      await db.searchText.delete(id);
     });
   } catch (e) {
     throw toStorageError(e, '删除审查记录');
@@ -156,7 +170,7 @@ export async function listDismissals(doc: DocRef): Promise<Dismissal[]> {
   const keys = await docKeysFor(doc);
   if (!keys.length) return [];
   try {
-    const rows = uniqueById(await getDb().dismissals.where('docKeys').anyOf(keys).toArray());
+    const rows = await withAnyKey<Dismissal>(getDb().dismissals, keys);
     return rows.filter((d) => sameDocument(d.docKeys, keys)).sort((a, b) => b.createdAt - a.createdAt);
   } catch (e) {
     throw toStorageError(e, '读取不予采纳记录');
@@ -198,7 +212,7 @@ export async function latestReviewOf(doc: DocRef): Promise<FullReview | undefine
   const keys = await docKeysFor(doc);
   if (!keys.length) return undefined;
   const db = getDb();
-  const candidates = await db.reviews.where('docKeys').anyOf(keys).toArray();
+  const candidates = await withAnyKey<ReviewSummary>(db.reviews, keys);
   const prev = pickPrevious(keys, candidates);
   return prev ? getReview(prev.id!) : undefined;
 }

@@ -182,6 +182,16 @@ export interface StatRow {
   reviews: number;
 }
 
+/**
+ * The searchable text of a review (title, 文号 as written and in canonical form, issuer, URL; lower-case), one slim
+ * row per review: a free-text search reads these instead of the summary rows.
+ */
+export interface SearchRow {
+  id: number;
+  createdAt: number;
+  text: string;
+}
+
 export interface SettingsRow {
   key: 'settings';
   value: Partial<Settings>;
