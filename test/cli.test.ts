@@ -48,12 +48,13 @@ describe('normlint CLI (child process)', { concurrent: true, timeout: 60_000 }, 
     expect(r.stdout).toContain('--register');
   });
 
-  it('JSON: exactly the contract shape, only JSON on stdout, for txt, html and docx', () => {
-    const r = cli(['--format', 'json', GOOD_TXT, GOOD_HTML, GOOD_DOCX]);
+  it('JSON: exactly the contract shape, only JSON on stdout, for txt, html, docx and malformed html', () => {
+    const malformed = join(FIX, 'pages/malformed.html');
+    const r = cli(['--format', 'json', GOOD_TXT, GOOD_HTML, GOOD_DOCX, malformed]);
     expect([0, 1]).toContain(r.code);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(['files']);
-    expect(report.files.map((f: { path: string }) => f.path)).toEqual([GOOD_TXT, GOOD_HTML, GOOD_DOCX]);
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual([GOOD_TXT, GOOD_HTML, GOOD_DOCX, malformed]);
     for (const f of report.files) {
       expect(Array.isArray(f.findings)).toBe(true);
       expect(f.error).toBeUndefined();
@@ -154,6 +155,18 @@ describe('normlint CLI (child process)', { concurrent: true, timeout: 60_000 }, 
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(says);
     expect(r.stderr).toContain('normlint --help');
+  });
+
+  it("runs from any directory, whatever that directory's tsconfig.json says", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'normlint-cwd-'));
+    try {
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { jsx: 'react', paths: { '../utils/*': ['nowhere/*'] } } }));
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/normlint.mjs'), '--format', 'json', GOOD_TXT], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      expect([0, 1]).toContain(r.status);
+      expect(JSON.parse(r.stdout).files[0].path).toBe(GOOD_TXT);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a GBK register saved from Excel', () => {
