@@ -198,9 +198,9 @@ export function findMetadata(doc: Document, main?: Element | null): FoundMetadat
   const same = (a: [string, string][], b: [string, string][]) => a.length === b.length && a.every(([l, v], i) => l === b[i][0] && v === b[i][1]);
   const takenEls = () => [...taken];
   for (const el of body.querySelectorAll('li, p, span, div, td, em, label, font, strong, b, i, h4, h5, h6')) {
-    if (inTaken(el) || takenEls().some((t) => el.contains(t))) continue;
     const t = spacedText(el, 400);
     if (t === undefined || (!t.includes('：') && !t.includes(':'))) continue;
+    if (inTaken(el) || takenEls().some((x) => el.contains(x))) continue;
     const pairs = splitLabelled(t);
     if (!pairs.some(([, v]) => v)) continue;
     // Only the innermost element holding the whole of these pairs counts.
