@@ -5,6 +5,12 @@ import preact from '@preact/preset-vite';
 // a browser test cannot press the toolbar button that grants activeTab.
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // WXT titles Firefox's sidebar from the page's <title>; the localized extension name reads better in both languages.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_extName__';
+    },
+  },
   manifest: ({ mode, browser, manifestVersion }) => {
     const firefox = browser === 'firefox';
     // Firefox shows the panel as a sidebar (sidebar_action, generated from entrypoints/sidepanel) and has no

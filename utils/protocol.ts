@@ -162,5 +162,18 @@ export function sendToBackground<M extends BackgroundRequest>(api: Messaging, me
   return api.runtime.sendMessage(message) as Promise<BackgroundResponses[M['kind']]>;
 }
 
+/** What executeScript's error says about the page (Chromium and Firefox wordings), as a CaptureErrorCode. */
+export function classifyInjectionError(message: string): CaptureErrorCode {
+  const m = message.toLowerCase();
+  // Chromium's PDF viewer is a built-in extension (this id) showing the file inside the tab.
+  if (m.includes('mhjfbmdgcfjbbpaeojofohoefgiehjai') || /\.pdf(?:[?#"']|$)/.test(m)) return 'pdf';
+  if (m.includes('gallery') || m.includes('webstore') || m.includes('chromewebstore') || m.includes('microsoftedge.microsoft.com/addons')) return 'web-store';
+  if (/(chrome|edge|brave|opera|vivaldi|about|chrome-extension|moz-extension|devtools|view-source):/.test(m) || m.includes('cannot be scripted')) return 'restricted';
+  if (m.includes('file://') || m.includes('file:')) return 'file-url';
+  if (m.includes('no tab with id') || m.includes('tab was closed') || m.includes('no frame')) return 'tab-gone';
+  if (m.includes('permission') || m.includes('cannot access')) return 'no-permission';
+  return 'unknown';
+}
+
 /** The content script's bundle path, as executeScript wants it. */
 export const AGENT_SCRIPT = '/content-scripts/capture.js';

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { CapturedDocument } from '../../utils/capture/types';
 import { review, type ReviewOptions, type ReviewResult } from '../../utils/engine';
-import { SEVERITY_RANK, type Finding } from '../../utils/engine/types';
+import type { Finding } from '../../utils/engine/types';
 import type { Segmenter } from '../../utils/segment';
 import { loadWebSegmenter } from '../../utils/segment/web';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
@@ -15,6 +15,7 @@ import { applyDismissals, restoreDismissal, saveReview } from '../../utils/stora
 import type { Conclusion, Decision, Dismissal } from '../../utils/storage/types';
 import {
   AGENT_SCRIPT,
+  classifyInjectionError,
   isAgentEvent,
   isMessage,
   sendToAgent,
@@ -457,20 +458,6 @@ export function withKeys(findings: readonly Finding[]): PanelFinding[] {
   const keys = findingKeys(findings);
   return findings.map((f, i) => ({ ...f, key: keys[i] }));
 }
-
-/** The browser's injection error, as advice the panel can give. */
-export function classifyInjectionError(message: string): CaptureErrorCode {
-  const m = message.toLowerCase();
-  if (m.includes('gallery') || m.includes('webstore') || m.includes('chromewebstore') || m.includes('microsoftedge.microsoft.com/addons')) return 'web-store';
-  if (/(chrome|edge|brave|opera|vivaldi|about|chrome-extension|moz-extension|devtools|view-source):/.test(m) || m.includes('cannot be scripted')) return 'restricted';
-  if (m.includes('file://') || m.includes('file:')) return 'file-url';
-  if (m.includes('no tab with id') || m.includes('tab was closed') || m.includes('no frame')) return 'tab-gone';
-  if (m.includes('permission') || m.includes('cannot access')) return 'no-permission';
-  return 'unknown';
-}
-
-/** Sorts findings the way the panel lists them within a group. */
-export const byPlace = (a: Finding, b: Finding) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 
 function deferred() {
   let resolve!: () => void;
