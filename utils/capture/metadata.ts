@@ -41,7 +41,7 @@ const ALL_LABELS = [...LABEL_TO_FIELD.keys(), ...IGNORED_LABELS].sort((a, b) => 
 
 // Spaces inside labels ("索 引 号", "文　　号") are common: match each label with optional spaces between characters.
 const spaced = (l: string) => [...l].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u3000]*');
-const LABEL_RE = new RegExp(`(?:^|(?<=[\\s\\u3000|｜丨/]))(${ALL_LABELS.map(spaced).join('|')})[\\s\\u3000]*[：:]`, 'g');
+const LABEL_RE = new RegExp(`(?:^|(?<=[\\s\\u3000|｜丨/【\\[（(]))(${ALL_LABELS.map(spaced).join('|')})[\\s\\u3000]*[：:]`, 'g');
 
 const squash = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
 const LINE_START = new RegExp(`^[\\s\\u3000]*(?:${ALL_LABELS.map(spaced).join('|')})[\\s\\u3000]*[：:]`);
@@ -109,7 +109,8 @@ export function splitLabelled(line: string): [string, string][] {
     const to = i + 1 < ms.length ? ms[i + 1].index! : line.length;
     let value = line.slice(from, to).replace(/^[\s\u3000\u00a0]+/, '');
     // A value ends at a wide gap when another field follows without a known label ("来源：X　　【打印】").
-    value = value.split(/[\s\u3000\u00a0]{2,}|\s*[|｜丨]\s*/)[0];
+    // …or at a label this table does not know ("来源：X　解读类型：文字解读"), or at a bracketed control (【字号：…】).
+    value = value.split(/[\s\u3000\u00a0]{2,}|\s*[|｜丨]\s*|[\s\u3000]+(?=[\u4e00-\u9fff]{2,8}[：:])|[\s\u3000]*[【\[]/)[0];
     // A "value" running on for a paragraph is body text that happened to follow a label.
     if (value.length <= 200) out.push([labelKey(m[1]), squash(value)]);
   });
