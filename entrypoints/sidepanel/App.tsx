@@ -65,6 +65,7 @@ export function App({ session }: { session: ReviewSession }) {
       data-phase={state.phase ?? ''}
       data-revision={state.revision}
       data-segmenter={state.segmenter}
+      data-started={state.started ? 'true' : 'false'}
       aria-busy={busy}
     >
       <header class="panel-header">

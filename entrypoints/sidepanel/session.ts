@@ -64,6 +64,8 @@ export interface PanelState {
   saved?: { id: number };
   /** Milliseconds: the last capture, and the last review (engine and dismissals). */
   timings: { capture?: number; review?: number };
+  /** The panel knows what it reviews (or that it waits for the reviewer). */
+  started?: boolean;
 }
 
 type Listener = (s: PanelState) => void;
@@ -125,7 +127,10 @@ export class ReviewSession {
     // Opened some other way: offer to review the active tab.
     this.shown.resolve();
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined && this.state.tabId === undefined) this.set({ tabId: tab.id });
+    // Opened as a tab of its own (not in the side panel), the active tab is the panel itself: nothing to offer.
+    const self = await browser.tabs.getCurrent().catch(() => undefined);
+    if (tab?.id !== undefined && tab.id !== self?.id && this.state.tabId === undefined) this.set({ tabId: tab.id });
+    this.set({ started: true });
   }
 
   private async loadStored() {
@@ -212,6 +217,7 @@ export class ReviewSession {
   /** Captures and reviews a tab. */
   async reviewTab(tabId: number, mode: TriggerMode = 'auto', selectionText?: string) {
     const t0 = now();
+    this.state.started = true;
     performance.mark('normlint:capture-start');
     if (this.state.tabId !== undefined && this.state.tabId !== tabId) this.clearMarks();
     this.captureId = undefined;

@@ -85,4 +85,32 @@ describe('capture', () => {
     await panel.close();
     await page.close();
   });
+
+  test('nothing is injected into pages uninvited; the context menu item is registered', async () => {
+    const state = await ext.worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: any }).chrome;
+      const manifest = api.runtime.getManifest();
+      const registered = await api.scripting.getRegisteredContentScripts();
+      const menu = await api.contextMenus.update('normlint-review-selection', {}).then(
+        () => true,
+        () => false,
+      );
+      return { contentScripts: manifest.content_scripts ?? [], registered, menu, permissions: manifest.permissions };
+    });
+    expect(state.contentScripts).toEqual([]);
+    expect(state.registered).toEqual([]);
+    expect(state.menu).toBe(true);
+    expect(state.permissions).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage', 'contextMenus']);
+  });
+
+  test('a panel opened without a trigger explains how to start', async () => {
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.url('sidepanel.html'));
+    await panel.waitForSelector('.welcome', h.POLL);
+    expect(await panel.locator('.welcome').innerText()).toContain('Alt+Shift+R');
+    // In a tab of its own, the active tab is the panel itself: it offers no review of itself.
+    await panel.waitForSelector('.panel[data-started="true"][data-status="idle"]', h.POLL);
+    expect(await panel.locator('[data-action="rerun"]').isDisabled()).toBe(true);
+    await panel.close();
+  });
 });
