@@ -48,6 +48,12 @@ describe('normlint CLI (child process)', { concurrent: true, timeout: 60_000 }, 
     expect(r.stdout).toContain('--register');
   });
 
+  it('--version prints the package version', () => {
+    const r = cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^normlint \d+\.\d+\.\d+$/);
+  });
+
   it('JSON: exactly the contract shape, only JSON on stdout, for txt, html, docx and malformed html', () => {
     const malformed = join(FIX, 'pages/malformed.html');
     const r = cli(['--format', 'json', GOOD_TXT, GOOD_HTML, GOOD_DOCX, malformed]);

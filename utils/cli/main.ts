@@ -61,7 +61,8 @@ export async function run(argv: readonly string[], io: CliIO = defaultIO, review
       return EXIT.ok;
     }
     if (opts.version) {
-      io.stdout('normlint 0.1.0\n');
+      const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+      io.stdout(`normlint ${pkg.version}\n`);
       return EXIT.ok;
     }
     // The engine (rules, statutes) loads only once the arguments are known to be good: --help stays quick.
