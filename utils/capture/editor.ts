@@ -231,7 +231,18 @@ export function readSource(source: TextSource): string {
 /** A DOM Range over captured text [start, end), for a DOM source. */
 export function sourceRange(source: TextSource, start: number, end: number): Range | null {
   if (source.kind !== 'dom') return null;
-  return source.map.toRange(source.base + start, source.base + end);
+  const s = source.base + start;
+  const e = source.base + end;
+  if (e > s) return source.map.toRange(s, e);
+  // A point (a fix that inserts): just after the character before it, else just before the one after it.
+  const before = source.map.pieces(s - 1, s).at(-1);
+  const after = before ? undefined : source.map.pieces(s, s + 1)[0];
+  const at = before ? { node: before.node, offset: before.endOffset } : after ? { node: after.node, offset: after.startOffset } : null;
+  if (!at) return null;
+  const range = at.node.ownerDocument.createRange();
+  range.setStart(at.node, at.offset);
+  range.collapse(true);
+  return range;
 }
 
 export type EditResult = 'ok' | 'failed';
