@@ -175,5 +175,11 @@ export function classifyInjectionError(message: string): CaptureErrorCode {
   return 'unknown';
 }
 
+/**
+ * The panel holds a port open to the agent while it reviews the tab: when the panel closes (or reviews another
+ * tab) the port disconnects and the agent takes its marks and listeners away.
+ */
+export const PANEL_PORT = 'normlint-panel';
+
 /** The content script's bundle path, as executeScript wants it. */
 export const AGENT_SCRIPT = '/content-scripts/capture.js';

@@ -5,7 +5,7 @@
  * changes the page's DOM except through a fix the reviewer asked for (marks of a textarea live in an overlay
  * outside the editor).
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { capturePage, toCapturedDocument } from '../../utils/capture/page';
 import type { CapturedDocument, CaptureSource } from '../../utils/capture/types';
 import {
@@ -21,6 +21,7 @@ import { extractText } from '../../utils/capture/text';
 import { Marker } from '../../utils/highlight';
 import {
   isAgentRequest,
+  PANEL_PORT,
   type AgentEvent,
   type AgentRequest,
   type AgentResponses,
@@ -239,7 +240,10 @@ export class PageAgent {
   }
 }
 
-/** Wires the agent to runtime messages; returns the function that unwires it. */
+/**
+ * Wires the agent to runtime messages and to the panel's port; returns the function that unwires it. When the
+ * last panel port closes (the panel was closed or turned to another tab), the page is left as it was.
+ */
 export function listen(agent: PageAgent): () => void {
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
     if (!isAgentRequest(message)) return undefined;
@@ -250,6 +254,20 @@ export function listen(agent: PageAgent): () => void {
     }
     return undefined;
   };
+  const ports = new Set<Browser.runtime.Port>();
+  const onConnect = (port: Browser.runtime.Port) => {
+    if (port.name !== PANEL_PORT) return;
+    ports.add(port);
+    port.onDisconnect.addListener(() => {
+      ports.delete(port);
+      if (ports.size === 0) agent.dispose();
+    });
+  };
   browser.runtime.onMessage.addListener(onMessage);
-  return () => browser.runtime.onMessage.removeListener(onMessage);
+  browser.runtime.onConnect.addListener(onConnect);
+  return () => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    browser.runtime.onConnect.removeListener(onConnect);
+    for (const p of ports) p.disconnect();
+  };
 }

@@ -2,7 +2,7 @@
  * The panel's controller: which tab it reviews, capture through the page agent, the engine's two phases, marks,
  * fixes, decisions and saving. The Preact view only renders its state and calls its methods.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { CapturedDocument } from '../../utils/capture/types';
 import { review, type ReviewOptions, type ReviewResult } from '../../utils/engine';
 import type { Finding } from '../../utils/engine/types';
@@ -15,6 +15,7 @@ import { applyDismissals, restoreDismissal, saveReview } from '../../utils/stora
 import type { Conclusion, Decision, Dismissal } from '../../utils/storage/types';
 import {
   AGENT_SCRIPT,
+  PANEL_PORT,
   classifyInjectionError,
   isAgentEvent,
   isMessage,
@@ -203,15 +204,35 @@ export class ReviewSession {
     return this.reviewTab(tr.tabId, tr.mode, tr.selectionText);
   }
 
+  private port?: { tabId: number; port: Browser.runtime.Port };
+
+  /** Keeps a port open to the tab's agent: when this panel goes, the agent clears its marks by itself. */
+  private connect(tabId: number, fresh: boolean) {
+    if (this.port?.tabId === tabId && !fresh) return;
+    this.port?.port.disconnect();
+    this.port = undefined;
+    try {
+      const port = browser.tabs.connect(tabId, { name: PANEL_PORT, frameId: 0 });
+      port.onDisconnect.addListener(() => {
+        if (this.port?.port === port) this.port = undefined;
+      });
+      this.port = { tabId, port };
+    } catch {
+      // The tab has no agent to talk to; marks will not be sent either.
+    }
+  }
+
   /** Injects the agent unless it already answers in the tab. */
-  private async ensureAgent(tabId: number): Promise<void> {
+  /** Returns true when it had to inject (a new page, or the first review of this one). */
+  private async ensureAgent(tabId: number): Promise<boolean> {
     try {
       const pong = await sendToAgent(browser, tabId, { kind: 'agent/ping' });
-      if (pong?.ok) return;
+      if (pong?.ok) return false;
     } catch {
       // No agent yet.
     }
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [AGENT_SCRIPT] });
+    return true;
   }
 
   /** Captures and reviews a tab. */
@@ -223,7 +244,7 @@ export class ReviewSession {
     this.captureId = undefined;
     this.set({ status: 'capturing', tabId, error: undefined, notice: undefined, saved: undefined, active: undefined });
     try {
-      await this.ensureAgent(tabId);
+      this.connect(tabId, await this.ensureAgent(tabId));
       const res = await sendToAgent(browser, tabId, { kind: 'agent/capture', mode, watch: this.state.settings.liveRecheck });
       if (res && !res.ok) this.shown.resolve();
       if (!res) throw new Error('no answer from the page');
@@ -453,6 +474,7 @@ export class ReviewSession {
   }
 
   dispose() {
+    this.port?.port.disconnect();
     browser.runtime.onMessage.removeListener(this.onMessage);
     browser.tabs.onUpdated.removeListener(this.onTabUpdated);
     this.clearMarks();

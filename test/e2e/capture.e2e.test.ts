@@ -113,4 +113,14 @@ describe('capture', () => {
     expect(await panel.locator('[data-action="rerun"]').isDisabled()).toBe(true);
     await panel.close();
   });
+
+  test('closing the panel takes its marks out of the page', async () => {
+    const page = await h.openFixture(ext, server, 'portal.html');
+    const panel = await h.openPanel(ext, await h.tabIdOf(ext, page));
+    const { excerpt } = await h.clickFinding(panel, 'effective.no-grace');
+    await h.waitForHighlight(page, excerpt);
+    await panel.close();
+    await page.waitForFunction(() => CSS.highlights.size === 0, null, h.POLL);
+    await page.close();
+  });
 });
