@@ -1,7 +1,7 @@
 import { FAMILIES, type Family } from '../utils/engine/codes';
 import type { Severity } from '../utils/engine/types';
 import { SEVERITIES, type FindingFilter } from './findings';
-import { t, type MessageKey } from './i18n';
+import { familyName, t, type MessageKey } from './i18n';
 
 export interface FilterBarProps {
   filter: FindingFilter;
@@ -46,7 +46,7 @@ export function FilterBar({ filter, counts, dismissedCount, onChange }: FilterBa
           <option value="">{t('filterAllFamilies')}</option>
           {families.map((f) => (
             <option key={f} value={f}>
-              {FAMILIES[f]}（{counts.byFamily.get(f)}）
+              {familyName(f)} · {counts.byFamily.get(f)}
             </option>
           ))}
         </select>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../utils/engine/types';
 import type { Dismissal } from '../utils/storage/types';
 import { codeLabel, ruleOf, type SeverityGroup } from './findings';
-import { t, type MessageKey } from './i18n';
+import { familyName, t, type MessageKey } from './i18n';
 
 /** A finding as a list shows it: the engine's finding, its key, and the reviewer's decision. */
 export interface ListedFinding extends Finding {
@@ -44,7 +44,7 @@ export function FindingList({ groups, active, canFix, ...actions }: FindingListP
           {g.families.map((fam) => (
             <div key={fam.family} class="family">
               <h3 class="family-heading">
-                {fam.label} <span class="muted">{fam.findings.length}</span>
+                {familyName(fam.family)} <span class="muted">{fam.findings.length}</span>
               </h3>
               <ul class="findings" role="list">
                 {fam.findings.map((f) => (

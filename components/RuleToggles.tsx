@@ -1,7 +1,7 @@
 import { FAMILIES, familyOf, type Family } from '../utils/engine/codes';
 import type { Rule } from '../utils/engine/types';
 import { RULES } from '../rules';
-import { t, type MessageKey } from './i18n';
+import { familyName, t, type MessageKey } from './i18n';
 
 export interface RuleTogglesProps {
   disabled: readonly string[];
@@ -31,7 +31,7 @@ export function RuleToggles({ disabled, onChange, rules = RULES }: RuleTogglesPr
       </p>
       {families.map((g) => (
         <fieldset key={g.family}>
-          <legend>{FAMILIES[g.family]}</legend>
+          <legend>{familyName(g.family)}</legend>
           {g.rules.map((r) => (
             <label key={r.meta.id} class="rule" title={r.meta.explanation}>
               <input

@@ -41,5 +41,8 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   return m.replace(/\$(\d)/g, (_, i: string) => String(subs[Number(i) - 1] ?? ''));
 }
 
+/** A defect family's name (the part of a code before the dot) in the UI language. */
+export const familyName = (family: string) => t(`family_${family}` as MessageKey);
+
 /** A number with the locale's grouping: 12,345. */
 export const num = (n: number) => n.toLocaleString(locale);
