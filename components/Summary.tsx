@@ -15,18 +15,20 @@ export interface SummaryProps {
 
 /** The document as the engine understood it: what a reviewer checks first when findings look odd. */
 export function Summary({ summary, metadata, scope, profileName, url, notice }: SummaryProps) {
-  const rows: [MessageKey, string | undefined][] = [
-    ['fieldTitle', summary.title ?? summary.headline ?? metadata?.title],
-    ['fieldDocNumber', summary.docNumber],
-    ['fieldIssuer', summary.issuer],
-    ['fieldWritten', summary.writtenDate],
-    ['fieldPublished', summary.publishedDate],
-    ['fieldEffective', summary.effectiveDate],
-    ['fieldValidity', summary.validity],
-    ['fieldRegNumber', summary.regNumber],
-    ['fieldValidityStatus', metadata?.validityStatus],
+  // [label, value, listed as not found when absent]: portal-only fields (登记号, 有效性, 来源) are not missing from a draft.
+  const rows: [MessageKey, string | undefined, boolean][] = [
+    ['fieldTitle', summary.title ?? summary.headline ?? metadata?.title, true],
+    ['fieldDocNumber', summary.docNumber, true],
+    ['fieldIssuer', summary.issuer, true],
+    ['fieldWritten', summary.writtenDate, true],
+    ['fieldPublished', summary.publishedDate, false],
+    ['fieldEffective', summary.effectiveDate, true],
+    ['fieldValidity', summary.validity, true],
+    ['fieldRegNumber', summary.regNumber, false],
+    ['fieldValidityStatus', metadata?.validityStatus, false],
+    ['fieldOrigin', metadata?.source, false],
   ];
-  const missing = rows.filter(([, v]) => !v).map(([k]) => k);
+  const missing = rows.filter(([, v, core]) => !v && core).map(([k]) => k);
   const kind = t(`kind_${summary.kind}` as MessageKey);
   return (
     <section class="summary card" aria-labelledby="summary-heading">
@@ -70,7 +72,7 @@ export function Summary({ summary, metadata, scope, profileName, url, notice }: 
           ) : null}
           {url ? (
             <>
-              <dt>{t('fieldSource')}</dt>
+              <dt>{t('fieldUrl')}</dt>
               <dd class="small mono" title={url}>
                 {url}
               </dd>
