@@ -15,11 +15,18 @@ interface FirefoxSidebar {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_SELECTION, title: browser.i18n.getMessage('menuReviewSelection'), contexts: ['selection'] });
+  // Menus persist in Chromium but not in every browser's event pages: made afresh on install and on startup.
+  const setup = () => {
+    Promise.resolve(browser.contextMenus.removeAll())
+      .catch(() => {})
+      .then(() => {
+        browser.contextMenus.create({ id: MENU_SELECTION, title: browser.i18n.getMessage('menuReviewSelection'), contexts: ['selection'] });
+      });
     // The button opens the panel through onClicked below, so that the click grants activeTab and names the tab.
     browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => {});
-  });
+  };
+  browser.runtime.onInstalled.addListener(setup);
+  browser.runtime.onStartup.addListener(setup);
 
   // The shortcut is `_execute_action` (`_execute_browser_action` in Firefox's Manifest V2): it lands here too.
   // Firefox's Manifest V2 build has browserAction where Chromium has action.

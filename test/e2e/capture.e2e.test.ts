@@ -91,10 +91,14 @@ describe('capture', () => {
       const api = (globalThis as unknown as { chrome: any }).chrome;
       const manifest = api.runtime.getManifest();
       const registered = await api.scripting.getRegisteredContentScripts();
-      const menu = await api.contextMenus.update('normlint-review-selection', {}).then(
-        () => true,
-        () => false,
-      );
+      // The menu is made on install, asynchronously: poll until it exists (or give up after a while).
+      let menu = false;
+      for (let i = 0; i < 100 && !menu; i++) {
+        menu = await api.contextMenus.update('normlint-review-selection', {}).then(
+          () => true,
+          () => new Promise<boolean>((r) => setTimeout(() => r(false), 50)),
+        );
+      }
       return { contentScripts: manifest.content_scripts ?? [], registered, menu, permissions: manifest.permissions };
     });
     expect(state.contentScripts).toEqual([]);
