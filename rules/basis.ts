@@ -47,6 +47,13 @@ export const missing: Rule = {
 // A statute name written in the text without 书名号: scanned by suffix at each 法/条例/法典.
 const BARE_NAME = /[\u4e00-\u9fa5]{2,30}?(?:法典|条例|法)(?![律规学院官人治制定令网庭警务])/g;
 
+// 《中华人民共和国农业技术推广条例》: the 中华人民共和国 prefix marks a law, and the law of that name exists.
+function lawForPrefixedRegulation(ctx: Parameters<Rule['check']>[1], title: string) {
+  const m = /^中华人民共和国(.{2,30})条例$/.exec(title);
+  const hit = m ? ctx.statutes.lookup(`中华人民共和国${m[1]}法`) : undefined;
+  return hit?.statute.kind === 'law' ? hit.statute : undefined;
+}
+
 /** Citations that are statutes, in order, with what the table says of them. */
 function statuteCitations(doc: DocModel, ctx: Parameters<Rule['check']>[1]) {
   const aliases = definedAliases(doc);
@@ -83,6 +90,11 @@ export const informalName: Rule = {
         why: '不存在该名称的法规，应为《城镇燃气管理条例》。',
       },
       {
+        text: '第一条　根据《中华人民共和国农业技术推广条例》，制定本办法。',
+        errors: [{ excerpt: '《中华人民共和国农业技术推广条例》' }],
+        why: '冠以“中华人民共和国”的是法律：应为《中华人民共和国农业技术推广法》。',
+      },
+      {
         text: '第八条　违反本办法规定的，依照行政处罚法的有关规定处理。',
         errors: [{ excerpt: '行政处罚法' }],
         why: '法律名称没有加书名号，且未用全称。',
@@ -109,7 +121,7 @@ export const informalName: Rule = {
       const title = c.title.replace(/[\s\u3000]/g, '');
       if (seenNames.has(title) || !ctx.statutes.looksLikeStatute(title)) continue;
       seenNames.add(title);
-      const near = ctx.statutes.suggest(title);
+      const near = ctx.statutes.suggest(title) ?? lawForPrefixedRegulation(ctx, title);
       if (!near) continue;
       report({
         start: c.span.start,
@@ -226,6 +238,11 @@ export const citationFormat: Rule = {
         errors: [{ excerpt: '国办发〔2018〕37号' }],
         why: '只引文号，没有引标题。',
       },
+      {
+        text: '二、下列文件宣布失效：\n1．《青溪市人民政府关于做好春运工作的通知》（青政发〔2019〕2号）\n2．青政办发〔2020〕11号',
+        errors: [{ excerpt: '青政办发〔2020〕11号' }],
+        why: '目录中第2项只列了文号，没有标题。',
+      },
     ],
   },
   check(doc, _ctx, report) {
@@ -245,31 +262,28 @@ export const citationFormat: Rule = {
         continue;
       }
       if (own && start >= own.start && end <= own.end) continue;
-      const before = doc.text.slice(Math.max(0, start - 2), start);
       const line = doc.lines.find((l) => l.start <= start && l.end >= end);
-      // The document's own number line, a metadata line, or a signature: not a citation.
-      if (!line || line.text === text || /^(?:文号|发文字号|索引号|登记号)/.test(line.text)) continue;
-      if (/[（(]$/.test(before) && /》[（(]$|》\s*[（(]$/.test(doc.text.slice(Math.max(0, start - 3), start))) continue;
-      if (/[（(、，]$/.test(before) && insideNoteAfterTitle(doc.text, start)) continue;
+      // A metadata line (文号：…) is not a citation.
+      if (!line || /^(?:文号|发文字号|索引号|登记号|统一编号)/.test(line.text)) continue;
+      // The usual place: （文号） right after the title, alone or in a list of numbers.
+      if (insideNoteAfterTitle(doc.text, start)) continue;
       if (doc.text[end] === '《' || doc.text.slice(end, end + 3).startsWith('文件《') || doc.text.slice(end, end + 2) === '）《') {
         report({ start, end, message: `发文字号“${text}”应放在所引公文标题之后，并用圆括号括入` });
         continue;
       }
-      if (/^(?:文件|文|精神|要求|规定|的)/.test(doc.text.slice(end, end + 2)) || /(?:按照|根据|依据|依照|执行|落实)$/.test(doc.text.slice(Math.max(0, start - 4), start))) {
-        report({ start, end, message: `引用公文应当先引标题，后引发文字号：请补充“${text}”对应的文件标题` });
-      }
+      // A line that is only a 文号 near the top is the document's own number, not a citation.
+      if (line.text === text && doc.lines.indexOf(line) < 30) continue;
+      report({ start, end, message: `引用公文应当先引标题，后引发文字号：请写明“${text}”对应的文件标题` });
     }
   },
 };
 
-// （国发〔2014〕25号、国办发〔2018〕37号） lists several numbers after one title.
+// 《…》（国办发〔2018〕37号）, or several numbers in one note: （国发〔2014〕25号、国办发〔2018〕37号）.
 function insideNoteAfterTitle(text: string, at: number): boolean {
-  const open = text.lastIndexOf('（', at);
-  const open2 = text.lastIndexOf('(', at);
-  const o = Math.max(open, open2);
+  const o = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
   if (o < 0 || at - o > 60) return false;
-  if (/[）)]/.test(text.slice(o + 1, at))) return false;
-  return text[o - 1] === '》';
+  if (/[）)\n]/.test(text.slice(o + 1, at))) return false;
+  return /》\s*$/.test(text.slice(Math.max(0, o - 2), o));
 }
 
 export default [missing, informalName, repealed, citationFormat];

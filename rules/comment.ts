@@ -68,6 +68,10 @@ export const missing: Rule = {
   examples: {
     valid: [
       {
+        text: '梅岭县自然资源局关于公开征求《梅岭县农村村民住房建设风貌管理办法（征求意见稿）》意见的公告\n我局起草了《梅岭县农村村民住房建设风貌管理办法（征求意见稿）》，现予公布，公开征求社会各界意见。征求意见截止时间为2023年7月31日。',
+        why: '征求意见公告本身就是公开征求意见；标题里的“征求意见稿”不是征求意见情况的说明。',
+      },
+      {
         text: '关于《××办法（送审稿）》的起草说明\n二、起草过程\n2022年3月，我局书面征求了县财政局等部门的意见；4月1日至5月6日在县政府门户网站公开征求社会公众意见。',
         why: '既征求了部门意见，也向社会公开征求了意见。',
       },
@@ -83,7 +87,8 @@ export const missing: Rule = {
   check(doc, _ctx, report) {
     if (doc.kind === 'not-normative' || EXEMPT.test(doc.text)) return;
     const reports = doc.consultations;
-    const publicly = reports.some((r) => r.public) || doc.comments.some((c) => c.publicScope);
+    // A comment notice is itself the public consultation.
+    const publicly = doc.parts.some((p) => p.kind === 'notice') || reports.some((r) => r.public) || doc.comments.some((c) => c.publicScope);
     if (publicly) return;
     if (reports.length) {
       const first = reports[0].span;

@@ -1,4 +1,4 @@
-import { articleText, normSentences, RESTATES, splitClauses } from '../utils/engine/helpers';
+import { articleText, normSentences, restatesHigherLaw, splitClauses } from '../utils/engine/helpers';
 import type { Report, Rule, RuleContext, Severity } from '../utils/engine/types';
 import type { DocModel, Sentence } from '../utils/model/types';
 
@@ -11,6 +11,8 @@ import type { DocModel, Sentence } from '../utils/model/types';
 interface Pattern {
   re: RegExp;
   severity?: Severity;
+  /** The pattern names who approves; only an administrative approver makes it a licence. */
+  approver?: boolean;
 }
 
 // The cited statutes whose subject a sentence talks about: 占用城市道路 in a document citing 《城市道路管理条例》.
@@ -45,16 +47,17 @@ interface Hit {
   clause: Sentence;
   sentence: Sentence;
   severity?: Severity;
+  pattern: Pattern;
 }
 
 function findPowers(doc: DocModel, patterns: Pattern[], accept?: (h: Hit, m: RegExpExecArray) => boolean): Hit[] {
   const hits: Hit[] = [];
   for (const s of normSentences(doc)) {
     for (const clause of splitClauses(s)) {
-      for (const { re, severity } of patterns) {
-        const m = re.exec(clause.text);
+      for (const pattern of patterns) {
+        const m = pattern.re.exec(clause.text);
         if (!m) continue;
-        const h: Hit = { start: clause.start + m.index, end: clause.start + m.index + m[0].length, clause, sentence: s, severity };
+        const h: Hit = { start: clause.start + m.index, end: clause.start + m.index + m[0].length, clause, sentence: s, severity: pattern.severity, pattern };
         if (accept && !accept(h, m)) continue;
         hits.push(h);
         break;
@@ -77,7 +80,7 @@ function reportCreated(
   const cores = allowSubjectMatch ? citedStatuteCores(doc, ctx) : [];
   for (const h of hits) {
     const lead = doc.text.slice(h.clause.start, h.start);
-    if (RESTATES.test(lead) || RESTATES.test(doc.text.slice(h.start, h.end))) continue;
+    if (restatesHigherLaw(lead) || restatesHigherLaw(doc.text.slice(h.start, h.end))) continue;
     if (NEGATED.test(lead)) continue;
     const excerpt = doc.text.slice(h.start, h.end);
     if (cores.length && sharesSubject(articleText(doc, h.sentence), cores)) {
@@ -88,17 +91,28 @@ function reportCreated(
   }
 }
 
+// What a permit is called: 《…证》, …许可证, …合格证, …准运证, …执照, …资格.
+const PERMIT = '(?:《[^》]{1,20}(?:证|证书|许可|执照)》|[\\u4e00-\\u9fa5]{0,10}?(?:许可证|合格证|资格证书?|经营证|准入证|准营证|准运证|登记证|上岗证|通行证|执照|许可))';
+// Who approves: a licence is granted by the administration, not by an employer, a village or an owners' meeting.
+const ADMIN_APPROVER = /人民政府|政府|局|委员会|委|厅|部门|机关|办公室|管理处|中心|所|站|街道办事处|乡（镇）|乡镇|管委会/;
+const PRIVATE_APPROVER = /本单位|单位负责人|负责人|业主|村民|居民委员会|村民委员会|企业|公司|开办者|经营者|物业/;
+
 const LICENCE_PATTERNS: Pattern[] = [
   // An obligation to obtain a permit (应当…取得…许可证), or an application for one (申领《…证》). A condition
   // (取得…证书的，给予补贴) is neither.
-  { re: /(?:应当|须|需|必须)(?:向[^，。；]{1,30}?|[^，。；]{0,12}?)(?:申请办理|申请领取|申领|申请取得|办理|取得|领取)[^，。；]{0,16}?(?:《[^》]{1,20}(?:证|证书|许可|执照)》|许可证|经营许可|资格证书?|经营证|准入证|准营证|登记证|上岗证)/ },
-  { re: /(?:申请办理|申请领取|申领)[^，。；]{0,16}?(?:《[^》]{1,20}(?:证|证书|许可|执照)》|许可证|经营许可|资格证书?|经营证|准入证|准营证|登记证|上岗证)/ },
-  { re: /(?:应当|须|需|必须)?(?:经|报)[^，。；]{1,30}?(?:批准|审批|核准|审核同意|审查同意|同意|许可)(?:后)?[，,]?(?:方可|才能|方能|始得)[^，。；]{0,12}/ },
-  { re: /(?:应当|须|需|必须)经[^，。；]{1,30}?(?:批准|审批|核准|许可)/ },
-  { re: /未(?:取得|经|办理|领取)[^，。；]{0,30}?(?:许可证|许可|批准|审批|核准|同意|资格证|证》|证)[^，。；]{0,6}?[，,]?\s*(?:的[，,]?\s*)?(?:不得|禁止|严禁)[^，。；]{0,12}/ },
+  { re: new RegExp(`(?:应当|须|需|必须)(?:向[^，。；]{1,30}?|[^，。；]{0,12}?)(?:申请办理|申请领取|申领|申请取得|办理|取得|领取)[^，。；]{0,24}?${PERMIT}(?:[^，。；]{0,4}?后[，,]?(?:方可|才能|方能|始得)[^，。；]{0,16})?`) },
+  { re: new RegExp(`(?:申请办理|申请领取|申领)[^，。；]{0,16}?${PERMIT}`) },
+  { re: /(?:应当|须|需|必须)?(?:取得|经|报)[^，。；]{1,30}?(?:批准|审批|核准|审核同意|审查同意|同意|许可|备案)(?:后)?[，,]?(?:方可|才能|方能|始得)[^，。；]{0,16}/, approver: true },
+  { re: /(?:应当|须|需|必须)经[^，。；]{1,30}?(?:批准|审批|核准|许可)/, approver: true },
+  { re: /未(?:取得|经|办理|领取)[^，。；]{0,30}?(?:许可证|许可|批准|审批|核准|同意|资格证|证》|证)[^，。；]{0,6}?[，,]?\s*(?:的[，,]?\s*)?(?:任何[^，。；]{0,6}?)?(?:不得|禁止|严禁)[^，。；]{0,12}/, approver: true },
   { re: /(?:实行|实施)[^，。；]{0,12}?(?:许可|审批|准入|资格)(?:管理|制度)/, severity: 'warning' },
   { re: /(?:办理|申请)[^，。；]{0,12}?(?:审批|核准|批准)手续/, severity: 'warning' },
 ];
+
+// The body named between 经/报 and 批准: 经市城市管理局批准 → 市城市管理局.
+function approverOf(text: string): string | undefined {
+  return /(?:经|报|未经)([^，。；]{1,30}?)(?:审核|审查)?(?:批准|审批|核准|同意|许可|备案)/.exec(text)?.[1];
+}
 
 export const license: Rule = {
   meta: {
@@ -115,6 +129,9 @@ export const license: Rule = {
       { text: '一、从事瓶装燃气经营活动的企业，应当依法取得燃气经营许可证，并在许可范围内从事经营活动。', why: '“依法取得”：实施《城镇燃气管理条例》已设定的许可。' },
       { text: '第七条　依照《中华人民共和国土地管理法》第六十二条的规定，农村村民住宅用地由乡（镇）人民政府审核批准。', why: '复述法律的规定。' },
       { text: '第五条　前款规定的收入、财产标准，由市住房和城乡建设局会同市民政局拟订，报市人民政府批准后向社会公布。', why: '行政机关内部的报批程序，不是对相对人设定许可。' },
+      { text: '第二十三条　住房租赁企业应当自领取营业执照之日起30日内，通过服务平台报送开业信息。', why: '“自领取营业执照之日起”只是期限的起算点。' },
+      { text: '第八条　进入有限空间作业的，未经本单位作业负责人审批，任何人不得进入。', why: '单位内部的安全管理审批，不是行政许可。' },
+      { text: '五、因生活物资保障等特殊原因确需进入限行区域的，可以通过“交管12123”APP申请办理城区通行证。', why: '“可以申请”是文件提供的办理途径，不是要求相对人取得许可。' },
       {
         text: '第一条　根据《城市道路管理条例》，制定本办法。\n第四条　因特殊情况需要临时占用城市道路的，应当经市城市管理局和公安机关交通管理部门批准。',
         why: '复述所引《城市道路管理条例》已设定的占道许可，仅作提示（info）。',
@@ -131,10 +148,26 @@ export const license: Rule = {
         errors: [{ excerpt: '报区教育局审核同意后方可上岗' }],
         why: '以“审核同意后方可”的形式设定了许可。',
       },
+      {
+        text: '第十六条　建筑垃圾运输车辆应当取得县城市管理局核发的车辆准运合格证后方可从事建筑垃圾运输。',
+        errors: [{ excerpt: '取得县城市管理局核发的车辆准运合格证后方可' }],
+        why: '以“合格证”的名义设定了许可。',
+      },
     ],
   },
   check(doc, ctx, report) {
-    const hits = findPowers(doc, LICENCE_PATTERNS, (h) => !ADMIN_ACTOR.test(doc.text.slice(h.clause.start, h.start)));
+    const hits = findPowers(doc, LICENCE_PATTERNS, (h, m) => {
+      const lead = doc.text.slice(h.clause.start, h.start);
+      if (ADMIN_ACTOR.test(lead)) return false;
+      // 自领取营业执照之日起30日内: the permit only marks when a time limit starts.
+      if (/自[^，。；]{0,4}(?:取得|领取|办理)/.test(m[0]) || doc.text.startsWith('之日', h.end)) return false;
+      // 可以…申请办理通行证: an avenue the document offers, not a permit it requires.
+      if (/可以[^，。；]{0,24}$/.test(lead) && !/(?:应当|须|必须|方可)/.test(m[0])) return false;
+      if (!h.pattern.approver) return true;
+      const who = approverOf(m[0]);
+      // 未经批准 names no one: the approval meant is the administration's.
+      return !who || (!PRIVATE_APPROVER.test(who) && (ADMIN_APPROVER.test(who) || /有关|主管/.test(who)));
+    });
     reportCreated(
       doc,
       ctx,
@@ -190,7 +223,7 @@ export const penalty: Rule = {
 
 const COERCION_PATTERNS: Pattern[] = [
   {
-    re: /(?:可以|应当|予以|有权|将|即)?(?:当场)?(?:查封|扣押|冻结|扣留|封存|暂扣(?![^，。；]{0,8}?(?:证|执照))|强制(?:拆除|清除|清理|收回|扣缴|划拨|隔离|带离|搬离|停止)|强行(?:拆除|清除|带离|拖离|拖移)|代履行)[^，。；]{0,12}/,
+    re: /(?:可以|应当|予以|有权|将|即)?(?:当场)?(?:查封|(?<!克)扣押(?!金)|冻结|扣留|封存|暂扣(?![^，。；]{0,8}?(?:证|执照))|强制(?:拆除|清除|清理|收回|扣缴|划拨|隔离|带离|搬离|停止)|强行(?:拆除|清除|带离|拖离|拖移)|代履行)[^，。；]{0,12}/,
   },
 ];
 
@@ -204,12 +237,20 @@ export const coercion: Rule = {
     explanation: '查封、扣押、冻结、暂扣物品、强制拆除等行政强制措施和强制执行，只能由法律、法规设定。规范性文件规定“可以当场暂扣”“予以查封”，属于违法设定强制措施。',
   },
   examples: {
-    valid: [{ text: '第九条　对违法建筑，由城市管理部门依照《中华人民共和国城乡规划法》第六十八条的规定，责令停止建设、限期拆除。', why: '依照法律条文实施。' }],
+    valid: [
+      { text: '第九条　对违法建筑，由城市管理部门依照《中华人民共和国城乡规划法》第六十八条的规定，责令停止建设、限期拆除。', why: '依照法律条文实施。' },
+      { text: '第十五条　出租人不得克扣押金，租赁期满应当及时退还。', why: '“克扣押金”不是“扣押”。' },
+    ],
     invalid: [
       {
         text: '七、对无人牵领的犬只，区公安分局可以当场暂扣犬只，并通知饲养人限期补办手续。',
         errors: [{ excerpt: '可以当场暂扣犬只' }],
         why: '自行设定了暂扣这一强制措施。',
+      },
+      {
+        text: '第二十一条　运输车辆未按照规定密闭运输，经责令改正拒不改正的，由县城市管理局扣押其运输车辆。',
+        errors: [{ excerpt: '扣押其运输车辆' }],
+        why: '“未按照规定”描述的是违法行为，不是上位法依据；扣押车辆系自行设定。',
       },
     ],
   },

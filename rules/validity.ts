@@ -24,6 +24,8 @@ export function validityEnd(doc: DocModel): string | undefined {
   return addDays(addYears(start, v.years ?? 0, v.months ?? 0), -1);
 }
 
+const REPEAL_DECISION = /(?:废止|宣布失效|清理)[^。]{0,30}(?:决定|通知|公告)$|清理结果/;
+
 export const missing: Rule = {
   meta: {
     id: 'validity/missing',
@@ -37,6 +39,10 @@ export const missing: Rule = {
     valid: [
       { text: '第十条　本办法自2022年5月1日起施行，有效期5年。', why: '写明了有效期。' },
       { text: '第十条　本办法自2022年5月1日起施行。', context: { profilePatch: { validityRequired: false } }, why: '所选地区配置不要求设有效期。' },
+      {
+        text: '青溪市人民政府关于废止和宣布失效一批行政规范性文件的决定\n经清理，市人民政府决定废止6件、宣布失效4件行政规范性文件。\n本决定自公布之日起施行。',
+        why: '废止、宣布失效文件的决定本身没有需要到期的规范，不设有效期。',
+      },
     ],
     invalid: [
       {
@@ -49,6 +55,8 @@ export const missing: Rule = {
   },
   check(doc, ctx, report) {
     if (!ctx.profile.validityRequired || !isNormText(doc) || doc.validity) return;
+    // A decision that repeals or declares other documents void has nothing left to expire.
+    if (REPEAL_DECISION.test(doc.title?.text ?? doc.headline?.text ?? '')) return;
     const at = doc.effective?.sentence ?? doc.title ?? doc.headline;
     const cap = doc.provisional ? ctx.profile.provisionalValidityMaxYears : ctx.profile.validityMaxYears;
     const insertAt = doc.effective?.span.end;

@@ -17,7 +17,7 @@ export const METADATA_LABELS: Record<Field, readonly string[]> = {
   writtenDate: ['成文日期', '印发日期', '成文时间', '发文日期', '制发日期', '签发日期'],
   publishedDate: ['发布日期', '公开日期', '发布时间', '公布日期', '公开时间', '发文时间', '生成日期', '信息发布日期'],
   docNumber: ['文号', '发文字号', '发文文号', '文件编号', '发文号'],
-  regNumber: ['登记号', '统一编号', '规范性文件编号', '统一登记号', '登记编号', '规范性文件登记号', '备案登记号', '统一登记编号'],
+  regNumber: ['登记号', '统一编号', '规范性文件编号', '统一登记号', '登记编号', '规范性文件登记号', '备案登记号', '统一登记编号', '规范性文件统一编号', '规范性文件统一登记号', '统一登记号码', '备案号'],
   validityStatus: ['有效性', '时效性', '效力状态', '时效', '有效状态', '效力', '是否有效', '效力级别'],
   topic: ['主题分类', '主题词', '分类', '信息分类', '组配分类', '主题'],
   title: ['标题', '名称', '文件名称', '信息名称', '文件标题'],
@@ -81,8 +81,19 @@ const BLOCKISH = /^(P|DIV|LI|TR|TD|TH|TABLE|TBODY|UL|OL|DL|DT|DD|H[1-6]|BR|SECTI
 
 /** The field a label cell names, or undefined. */
 export function fieldOfLabel(label: string): Field | undefined {
-  return LABEL_TO_FIELD.get(labelKey(label));
+  const key = labelKey(label);
+  return LABEL_TO_FIELD.get(key) ?? LABEL_SHAPES.find(([re]) => re.test(key))?.[1];
 }
+
+// Labels no list foresaw still end the way their field's labels do: 规范性文件统一登记编号, 政策文件发布时间…
+const LABEL_SHAPES: [RegExp, Field][] = [
+  [/^.{0,8}(?:统一|登记|备案)(?:登记)?(?:编号|号码?)$|^规范性文件.{0,4}编号$/, 'regNumber'],
+  [/^.{0,6}(?:发文字号|文号)$/, 'docNumber'],
+  [/^.{0,6}(?:发布|公开|公布)(?:日期|时间)$/, 'publishedDate'],
+  [/^.{0,6}(?:成文|印发)(?:日期|时间)$/, 'writtenDate'],
+  [/^.{0,6}(?:发文|发布|制发|制定|印发)(?:机关|机构|单位)$/, 'issuer'],
+  [/^.{0,4}(?:有效性|时效性|效力状态|效力)$/, 'validityStatus'],
+];
 
 const text = (el: Element) => squash(el.textContent ?? '');
 

@@ -71,11 +71,25 @@ export function normSentences(doc: DocModel): Sentence[] {
 
 export { splitClauses };
 
+const DEFER = /(?:依照|依据|根据|按照|遵照)/g;
+const HIGHER = /《|法律|法规|规章|国家|有关规定|相关规定|规定/;
+
 /**
- * Whether the words before a power in its clause take it from a higher law: 依照《…》, 依法, 按照法律、法规的规定.
- * Such a sentence restates the law instead of creating the power.
+ * Whether words take a power from a higher law: 依照《…》, 依法, 按照法律、法规（国家有关规定）. Such a clause restates
+ * the law instead of creating the power. 按照本办法第六条规定 points back at the document itself, and 未按照规定 describes
+ * the violation, not the source of the power: neither counts.
  */
-export const RESTATES = /依照|依据|根据|按照|遵照|依法|法律、(?:行政)?法规(?:规定|另有规定)|法律法规(?:规定|另有规定)/;
+export function restatesHigherLaw(s: string): boolean {
+  if (/依法(?!律)/.test(s) || /法律、(?:行政)?法规(?:规定|另有规定)|法律法规(?:规定|另有规定)/.test(s)) return true;
+  for (const m of s.matchAll(DEFER)) {
+    const prev = s[m.index! - 1] ?? '';
+    if (prev === '未' || prev === '不') continue;
+    const next = s.slice(m.index! + m[0].length, m.index! + m[0].length + 14);
+    if (/^本/.test(next) || /^(?:规定|要求)?(?:的)?(?:标准|时间|路线|期限|用途)/.test(next)) continue;
+    if (HIGHER.test(next)) return true;
+  }
+  return false;
+}
 
 /** The article (or, without articles, the sentence) that holds an offset: the context a restatement is judged in. */
 export function articleText(doc: DocModel, s: Sentence): string {

@@ -5,7 +5,7 @@ import { span } from './structure';
 
 const NUM = '[0-9０-９〇零一二两三四五六七八九十百]+';
 const ISSUE_ACT = '(?:印发|发布|公布|公告|颁布|签发|下发|发文|通过)';
-const TAKE_EFFECT = '(?:起)?(?:正式)?(?:施行|执行|实施|生效)';
+const TAKE_EFFECT = '(?:起)?(?:正式)?(?:施行|执行|实施|生效|试行)';
 const SELF = /本(?:办法|规定|细则|通知|通告|意见|决定|方案|措施|公告|规则|制度|标准|导则|指引|实施办法|实施细则|若干措施|规范|文件|条例)|《[^》]{1,40}》|该(?:办法|规定|文件)/;
 
 const AFTER_DAYS = new RegExp(`自${ISSUE_ACT}之日起(?:满)?(${NUM})(?:日|天)(?:后|之后|以后)?${TAKE_EFFECT}`);
@@ -22,7 +22,7 @@ export const GRACE_EXCEPTION = /国家安全|重大公共利益|公共利益|不
 export function findEffective(text: string, sentences: Sentence[]): EffectiveClause | undefined {
   for (let i = sentences.length - 1; i >= 0; i--) {
     const s = sentences[i];
-    if (!/施行|执行|实施|生效/.test(s.text)) continue;
+    if (!/施行|执行|实施|生效|试行/.test(s.text)) continue;
     let m: RegExpExecArray | null;
     let clause: Omit<EffectiveClause, 'sentence' | 'span'> | undefined;
     if ((m = AFTER_DAYS.exec(s.text))) clause = { mode: 'after-days', days: parseNumeral(m[1]) };

@@ -48,10 +48,12 @@ export function findComments(text: string, lines: Line[], sentences: Sentence[],
         out.push({ span: span(text, at, at + d.length + tail[0].length), from: d.iso, to, days: daysBetween(d.iso, to) + 1, channels, publicScope });
         break;
       }
-      if (DEADLINE_LEAD.test(s.text.slice(0, d.index)) && DEADLINE_TAIL.test(after)) {
-        const lead = DEADLINE_LEAD.exec(s.text.slice(0, d.index))!;
+      const lead = DEADLINE_LEAD.exec(s.text.slice(0, d.index));
+      const closes = DEADLINE_TAIL.exec(after);
+      // 请于…前 needs its 前; 截止时间为… says it already.
+      if (lead && (closes || /截[止至]/.test(lead[0]))) {
         const at = s.start + lead.index;
-        const end = s.start + d.index + d.length + DEADLINE_TAIL.exec(after)![0].length;
+        const end = s.start + d.index + d.length + (closes?.[0].length ?? 0);
         const from = noticeDate && noticeDate <= d.iso ? noticeDate : undefined;
         // Sentence-level span, so the reviewer sees 请于…前将意见反馈至…
         out.push({
@@ -75,8 +77,10 @@ function findChannels(text: string): Span[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const CONSULT = /征求(?:了)?[^。]{0,80}?意见|会签|听取[^。]{0,40}?意见|征询[^。]{0,40}?意见|座谈会|论证会|听证会/;
-const NOT_A_REPORT = /(?:应当|须|要|请|拟)[^。]{0,6}征求|征求意见稿|征求意见时间|征求意见期间|意见反馈|反馈至|公开征求意见的公告/;
+const CONSULT = /征求(?:了)?[^。]{0,80}?意见|会签|听取[^。]{0,40}?意见|征询[^。]{0,40}?意见/;
+const NOT_A_REPORT = /(?:应当|须|要|请|拟)[^。]{0,6}征求|征求意见(?:的)?(?:时间|期间|期限|截止|起止)|意见反馈|反馈至|公开征求意见的公告/;
+// Titles are names, not reports: 《…（征求意见稿）》 says nothing about who was consulted.
+const maskTitles = (s: string) => s.replace(/《[^》]*》/g, (t) => '《' + '　'.repeat(t.length - 2) + '》');
 
 /**
  * Sentences that report how a draft was consulted on (书面征求了…部门的意见; 在门户网站公开征求社会公众意见),
@@ -85,9 +89,10 @@ const NOT_A_REPORT = /(?:应当|须|要|请|拟)[^。]{0,6}征求|征求意见�
 export function findConsultations(text: string, sentences: Sentence[]): { span: Span; public: boolean }[] {
   const out: { span: Span; public: boolean }[] = [];
   for (const s of sentences) {
-    const m = CONSULT.exec(s.text);
-    if (!m || NOT_A_REPORT.test(s.text) && !/已于|已经|于\d{4}年/.test(s.text)) continue;
-    out.push({ span: span(text, s.start, s.end), public: PUBLIC.test(s.text) });
+    const t = maskTitles(s.text);
+    const m = CONSULT.exec(t);
+    if (!m || (NOT_A_REPORT.test(t) && !/已于|已经|于\d{4}年/.test(t))) continue;
+    out.push({ span: span(text, s.start, s.end), public: PUBLIC.test(t) });
   }
   return out;
 }

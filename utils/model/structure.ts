@@ -91,8 +91,12 @@ export function findItems(text: string, lines: Line[], articles: Article[]): Ite
   const items: Item[] = [];
   let a = 0;
   for (const line of lines) {
+    // 附件：1．…  starts a list on the same line as its lead-in.
+    const lead = /^附件[：:]\s*/.exec(line.text)?.[0].length ?? 0;
+    const body = line.text.slice(lead);
+    const at = line.textStart + lead;
     for (const { level, re } of ITEM_PATTERNS) {
-      const m = re.exec(line.text);
+      const m = re.exec(body);
       if (!m) continue;
       const n = parseNumeral(m[1]);
       if (n === undefined) break;
@@ -101,8 +105,8 @@ export function findItems(text: string, lines: Line[], articles: Article[]): Ite
       items.push({
         level,
         number: n,
-        label: span(text, line.textStart, line.textStart + m[0].length),
-        start: line.textStart,
+        label: span(text, at, at + m[0].length),
+        start: at,
         end: line.end,
         article: art,
       });
