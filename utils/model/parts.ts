@@ -50,26 +50,21 @@ export function layoutDocument(text: string, lines: Line[], metaTitle?: string):
   const expl = after.find((l) => EXPLANATION.test(l.text) && l.text.length <= 80);
   const explStart = expl ? (prevMarker(filled, expl)?.start ?? expl.start) : text.length;
 
-  if (EXPLANATION.test(headline.text)) {
+  // An 起草说明 or 政策解读 describes a document named in its headline: 关于《…》的起草说明, 《…》政策解读.
+  const described = EXPLANATION.test(headline.text)
+    ? ({ kind: 'explanation', reason: '标题为起草（制定）说明' } as const)
+    : INTERPRETATION.test(headline.text) && !COVER.test(headline.text)
+      ? ({ kind: 'interpretation', reason: '标题为政策解读' } as const)
+      : undefined;
+  if (described) {
     const inner = /《(.+?)》/.exec(headline.text);
+    const at = inner ? headline.start + inner.index + 1 : 0;
     return {
-      kind: 'explanation',
-      kindReason: '标题为起草（制定）说明',
-      parts: [{ kind: 'explanation', start: 0, end: text.length, title: headline }],
+      kind: described.kind,
+      kindReason: described.reason,
+      parts: [{ kind: described.kind, start: 0, end: text.length, title: headline }],
       headline,
-      title: inner ? span(text, headline.start + inner.index + 1, headline.start + inner.index + 1 + inner[1].length) : undefined,
-      bodyStart: text.length,
-      bodyEnd: text.length,
-    };
-  }
-  if (INTERPRETATION.test(headline.text) && !COVER.test(headline.text)) {
-    const inner = /《(.+?)》/.exec(headline.text);
-    return {
-      kind: 'interpretation',
-      kindReason: '标题为政策解读',
-      parts: [{ kind: 'interpretation', start: 0, end: text.length, title: headline }],
-      headline,
-      title: inner ? span(text, headline.start + inner.index + 1, headline.start + inner.index + 1 + inner[1].length) : undefined,
+      title: inner ? span(text, at, at + inner[1].length) : undefined,
       bodyStart: text.length,
       bodyEnd: text.length,
     };
@@ -95,26 +90,19 @@ export function layoutDocument(text: string, lines: Line[], metaTitle?: string):
     bodyStart = bodyTitle.start;
     parts.push({ kind: leadKind!, start: 0, end: bodyStart, title: headline });
   } else if (leadKind) {
-    // A cover or comment notice whose document is not on the page (an attachment to download): only the notice.
-    const lead: Part = { kind: leadKind, start: 0, end: explStart, title: headline };
-    if (explStart < text.length) {
-      const e = filled.find((l) => l.start >= explStart)!;
-      return {
-        kind: notice ? 'draft' : 'normative',
-        kindReason: notice ? '征求意见公告（页面上没有草案正文）' : '印发通知（页面上没有所附文件正文）',
-        parts: [lead, { kind: 'explanation', start: explStart, end: text.length, title: span(text, e.textStart, e.textStart + e.text.length) }],
-        headline,
-        bodyStart: explStart,
-        bodyEnd: explStart,
-      };
-    }
+    // A cover or comment notice whose document is not on the page (an attachment to download): only the notice,
+    // and an appended 起草说明 if there is one.
+    const explanation = filled.find((l) => l.start >= explStart);
     return {
       kind: notice ? 'draft' : 'normative',
       kindReason: notice ? '征求意见公告（页面上没有草案正文）' : '印发通知（页面上没有所附文件正文）',
-      parts: [lead],
+      parts: [
+        { kind: leadKind, start: 0, end: explStart, title: headline },
+        ...(explanation ? [{ kind: 'explanation' as const, start: explStart, end: text.length, title: span(text, explanation.textStart, explanation.textStart + explanation.text.length) }] : []),
+      ],
       headline,
-      bodyStart: text.length,
-      bodyEnd: text.length,
+      bodyStart: explStart,
+      bodyEnd: explStart,
     };
   }
   const bodyEnd = explStart;
