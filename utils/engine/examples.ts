@@ -1,5 +1,4 @@
 import { getProfile } from '../profiles';
-import { nodeSegmenter } from '../segment/node';
 import type { Segmenter } from '../segment';
 import { review } from './index';
 import type { Finding, Rule, RuleExample } from './types';
@@ -7,6 +6,7 @@ import type { Finding, Rule, RuleExample } from './types';
 /**
  * Runs one rule on one of its examples, in the context the example asks for. The rule tests, the side panel's
  * explanation and the training gallery all show the same examples; this is how each of them evaluates one.
+ * It imports no Node module, so extension pages bundle it: Node callers pass utils/segment/node, pages utils/segment/web.
  */
 export function runExample(rule: Rule, example: RuleExample, segmenter?: Segmenter): Finding[] {
   const ctx = example.context ?? {};
@@ -18,5 +18,3 @@ export function runExample(rule: Rule, example: RuleExample, segmenter?: Segment
     { profile, today: ctx.today ?? '2024-01-01', register: ctx.register, rules: [rule], segmenter },
   ).findings;
 }
-
-export { nodeSegmenter };
