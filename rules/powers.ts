@@ -30,9 +30,9 @@ function citedStatuteCores(doc: DocModel, ctx: RuleContext): string[] {
   return [...cores];
 }
 
+// Four characters at least: a two-character subject (旅游, 消防) names a whole field, not the permit at hand.
 const sharesSubject = (text: string, cores: string[]) =>
   cores.some((core) => {
-    if (core.length <= 4) return text.includes(core);
     for (let i = 0; i + 4 <= core.length; i++) if (text.includes(core.slice(i, i + 4))) return true;
     return false;
   });
@@ -152,6 +152,11 @@ export const license: Rule = {
         text: '第十六条　建筑垃圾运输车辆应当取得县城市管理局核发的车辆准运合格证后方可从事建筑垃圾运输。',
         errors: [{ excerpt: '取得县城市管理局核发的车辆准运合格证后方可' }],
         why: '以“合格证”的名义设定了许可。',
+      },
+      {
+        text: '第一条　根据《中华人民共和国旅游法》，制定本办法。\n第五条　开办乡村民宿，应当取得民宿经营合格证后方可营业。',
+        errors: [{ excerpt: '应当取得民宿经营合格证后方可营业', severity: 'error' }],
+        why: '《旅游法》没有设定民宿经营许可：引用了同一领域的法律，不等于该许可有上位法依据。',
       },
     ],
   },

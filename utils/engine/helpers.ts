@@ -91,7 +91,7 @@ export function restatesHigherLaw(s: string): boolean {
   return false;
 }
 
-/** The article (or, without articles, the sentence) that holds an offset: the context a restatement is judged in. */
+/** The article (or, without articles, the sentence) that holds a sentence: the context a restatement is judged in. */
 export function articleText(doc: DocModel, s: Sentence): string {
   const a = doc.articles.find((x) => x.start <= s.start && x.end >= s.end);
   return a ? doc.text.slice(a.start, a.end) : s.text;
