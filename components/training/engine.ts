@@ -1,0 +1,70 @@
+/**
+ * Runs the engine on the training examples in the page, so every mark is where the engine finds the defect today,
+ * never a position written down beside the example. jieba-wasm is bundled with the extension: nothing is fetched.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { runExample } from '../../utils/engine/examples';
+import type { Finding } from '../../utils/engine/types';
+import type { Segmenter } from '../../utils/segment';
+import { loadWebSegmenter } from '../../utils/segment/web';
+import type { TrainingItem } from './model';
+
+export type SegmenterState = { status: 'loading' } | { status: 'ready'; segmenter: Segmenter } | { status: 'failed'; error: string };
+
+let shared: SegmenterState = { status: 'loading' };
+const listeners = new Set<(s: SegmenterState) => void>();
+let started = false;
+
+function start() {
+  if (started) return;
+  started = true;
+  loadWebSegmenter().then(
+    (segmenter) => publish({ status: 'ready', segmenter }),
+    (e) => publish({ status: 'failed', error: e instanceof Error ? e.message : String(e) }),
+  );
+}
+
+function publish(s: SegmenterState) {
+  shared = s;
+  for (const l of listeners) l(s);
+}
+
+/** jieba, loaded once for the page (about 100–200 ms); rules that read words wait for it. */
+export function useSegmenter(): SegmenterState {
+  const [state, setState] = useState(shared);
+  useEffect(() => {
+    listeners.add(setState);
+    start();
+    setState(shared);
+    return () => {
+      listeners.delete(setState);
+    };
+  }, []);
+  return state;
+}
+
+export interface ItemFindings {
+  /** The engine's findings, in text order; undefined while jieba is still loading. */
+  findings?: Finding[];
+  /** The rule needs words and jieba could not load: its findings are missing, and the page says so. */
+  noWords?: boolean;
+  error?: string;
+}
+
+const cache = new Map<string, ItemFindings>();
+
+/** The engine's findings on one example (cached per example once jieba has settled). */
+export function findingsOf(item: TrainingItem, seg: SegmenterState): ItemFindings {
+  if (seg.status === 'loading') return {};
+  const hit = cache.get(item.id);
+  if (hit) return hit;
+  let out: ItemFindings;
+  try {
+    const findings = runExample(item.rule, item.example, seg.status === 'ready' ? seg.segmenter : undefined);
+    out = { findings, noWords: seg.status === 'failed' && !!item.rule.meta.needsWords };
+  } catch (e) {
+    out = { error: e instanceof Error ? e.message : String(e) };
+  }
+  cache.set(item.id, out);
+  return out;
+}
