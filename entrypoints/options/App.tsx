@@ -48,6 +48,11 @@ export function OptionsApp() {
       <header>
         <h1>{t('optionsTitle')}</h1>
         <p class="muted">{t('optionsIntro')}</p>
+        <p class="small">
+          <a href="/training.html" target="_blank" rel="noopener" data-link="training">
+            {t('trainingOptionsLink')}
+          </a>
+        </p>
         <p role="status" aria-live="polite" class={`save-status small ${status?.ok === false ? 'error' : 'muted'}`} data-status={status?.ok ?? ''}>
           {status?.text ?? ''}
         </p>
