@@ -28,14 +28,24 @@ export const periodShort: Rule = {
         errors: [{ excerpt: '2021年9月1日至9月10日' }],
         why: '解读中说明的征求意见期只有10日。',
       },
+      {
+        text: '澄江市民政局关于公开征求《澄江市殡葬管理办法（征求意见稿）》意见的公告\n现向社会公开征求意见，征求意见期限为15日。电子邮箱：mz@cj.gov.cn',
+        errors: [{ excerpt: '征求意见期限为15日' }],
+        why: '公告写明的期限只有15日。',
+      },
+      {
+        text: '北塘县交通运输局关于公开征求《北塘县网约车管理实施细则（征求意见稿）》意见的公告\n发布日期：2023-06-01\n现向社会公开征求意见，征求意见时间自即日起至2023年6月20日。联系电话：0571-8888888',
+        errors: [{ excerpt: '自即日起至2023年6月20日' }],
+        why: '自发布之日（6月1日）至6月20日，只有20日。',
+      },
     ],
   },
   check(doc, ctx, report) {
     const min = ctx.profile.commentMinDays;
     for (const c of doc.comments) {
       if (c.days !== undefined && c.days < min) {
-        const range = c.from ? `${cn(c.from)}至${cn(c.to!)}` : `截至${cn(c.to!)}`;
-        report({ start: c.span.start, end: c.span.end, message: `征求意见期限为${c.days}日（${range}），少于${min}日` });
+        const range = c.from && c.to ? `（${cn(c.from)}至${cn(c.to)}）` : c.to ? `（截至${cn(c.to)}）` : '';
+        report({ start: c.span.start, end: c.span.end, message: `征求意见期限为${c.days}日${range}，少于${min}日` });
       }
     }
     // A public-comment notice must say until when and where to send comments.

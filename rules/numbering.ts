@@ -1,5 +1,5 @@
 import type { Report, Rule } from '../utils/engine/types';
-import type { Article, Item } from '../utils/model/types';
+import type { Article, Heading, Item } from '../utils/model/types';
 import { toChineseNumeral } from '../utils/text/numerals';
 
 const itemLabel = (level: Item['level'], n: number) =>
@@ -27,6 +27,11 @@ export const numbering: Rule = {
         why: '第八条之后是第十条，缺少第九条。',
       },
       {
+        text: '第一章　总则\n第一条　为了规范管理，制定本办法。\n第二章　申请\n第二条　申请人应当提交材料。\n第四章　附则\n第三条　本办法自2024年1月1日起施行。',
+        errors: [{ excerpt: '第四章' }],
+        why: '第二章之后是第四章，缺少第三章。',
+      },
+      {
         text: '第五条　交存标准如下：\n（一）未配置电梯的住宅，每平方米50元；\n（二）配置电梯的多层住宅，每平方米70元；\n（四）配置电梯的高层住宅，每平方米80元。',
         errors: [{ excerpt: '（四）' }],
         why: '（二）之后是（四），缺少（三）。',
@@ -34,10 +39,33 @@ export const numbering: Rule = {
     ],
   },
   check(doc, _ctx, report) {
+    checkHeadings(doc.chapters, report);
     checkArticles(doc.articles, report);
     checkItems(doc.items, report);
   },
 };
+
+// 章 run through the document; 节 restart in each 章.
+function checkHeadings(headings: Heading[], report: Report) {
+  let chapter = 0;
+  let section = 0;
+  for (const h of headings) {
+    const unit = h.kind === 'chapter' ? '章' : '节';
+    const prev = h.kind === 'chapter' ? chapter : section;
+    if (h.kind === 'chapter') {
+      chapter = h.number;
+      section = 0;
+    } else section = h.number;
+    if (h.number === prev + 1 || (h.kind === 'chapter' && h.number === 1)) continue;
+    const message =
+      h.number === prev
+        ? `第${toChineseNumeral(prev)}${unit}重复`
+        : h.number > prev + 1
+          ? `${prev ? `第${toChineseNumeral(prev)}${unit}之后是` : '从'}第${toChineseNumeral(h.number)}${unit}${prev ? '' : '开始'}，缺少第${toChineseNumeral(prev + 1)}${unit}`
+          : `${unit}序倒退：第${toChineseNumeral(prev)}${unit}之后是第${toChineseNumeral(h.number)}${unit}`;
+    report({ start: h.label.start, end: h.label.end, message });
+  }
+}
 
 function checkArticles(articles: Article[], report: Report) {
   const arabic = articles.filter((a) => /\d/.test(a.label.text));

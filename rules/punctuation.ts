@@ -4,9 +4,17 @@ import { nestedQuotes } from '../utils/model/parse';
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。', '(': '（', ')': '）' };
 const CJK = '\\u4e00-\\u9fa5';
 // A half-width mark touching Chinese text on one side: 编号牌,标明 / 投诉电话. / 犬链(绳).
-const HALF_WIDTH = new RegExp(`(?<=[${CJK}）》”])[,;:?!](?![0-9])|[,;:?!](?=[${CJK}（《“])|(?<=[${CJK}）》”])\\.(?![0-9A-Za-z])|(?<=[${CJK}])\\((?=[${CJK}])|(?<=[${CJK}])\\)|\\)(?=[${CJK}])`, 'g');
+const HALF_WIDTH = new RegExp(`(?<=[${CJK}）》”])[,;:?!](?![0-9])|[,;:?!](?=[${CJK}（《“])|(?<=[${CJK}）》”])\\.(?![0-9A-Za-z])|(?<=[${CJK}])\\((?=[${CJK}])|(?<=[${CJK}])\\)|\\)(?=[${CJK}])|(?<=[${CJK}，。：；、])"(?=[${CJK}])|(?<=[${CJK}])"(?=[${CJK}，。：；、）])`, 'g');
 // Year brackets of a 文号 belong to basis.citation-format.
 const DOC_NUMBER_YEAR = /[\[（(【［](?:19|20)\d{2}[\]）)】］]/g;
+
+/** True when an odd number of straight quotes precede `at` on its line: the quote at `at` closes. */
+function quoteParity(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  let n = 0;
+  for (let i = lineStart; i < at; i++) if (text[i] === '"') n++;
+  return n % 2 === 1;
+}
 
 export const punctuation: Rule = {
   meta: {
@@ -31,6 +39,12 @@ export const punctuation: Rule = {
         why: '混用了半角逗号和句号。',
       },
       {
+        text: '第三条　推行"一窗受理"服务模式。',
+        errors: [{ excerpt: '"' }, { excerpt: '"' }],
+        corrected: '第三条　推行“一窗受理”服务模式。',
+        why: '中文引号应使用全角“”。',
+      },
+      {
         text: '根据《清河市人民政府关于印发《清河市深化户籍制度改革实施方案》的通知》，制定本规定。',
         errors: [{ excerpt: '《清河市深化户籍制度改革实施方案》' }],
         corrected: '根据《清河市人民政府关于印发〈清河市深化户籍制度改革实施方案〉的通知》，制定本规定。',
@@ -50,11 +64,13 @@ export const punctuation: Rule = {
       const around = doc.text.slice(Math.max(0, at - 24), at + 24);
       if (/https?:|www\.|@[A-Za-z0-9.-]*$/.test(doc.text.slice(Math.max(0, at - 40), at + 1)) && /[A-Za-z]/.test(around)) continue;
       const mark = m[0];
+      // A straight quote opens or closes by its parity within the line.
+      const full = mark === '"' ? (quoteParity(doc.text, at) ? '”' : '“') : FULL[mark];
       report({
         start: at,
         end: at + 1,
-        message: `中文文本中使用了半角标点“${mark}”，应为全角“${FULL[mark]}”`,
-        fix: { start: at, end: at + 1, replacement: FULL[mark], label: `改为“${FULL[mark]}”` },
+        message: `中文文本中使用了半角标点“${mark}”，应为全角“${full}”`,
+        fix: { start: at, end: at + 1, replacement: full, label: `改为“${full}”` },
       });
     }
     for (const n of nestedQuotes(doc)) {

@@ -100,6 +100,11 @@ export const tooLong: Rule = {
         errors: [{ excerpt: '有效期3年' }],
         why: '试行文件有效期不得超过2年。',
       },
+      {
+        text: '第二十条　本办法自2024年1月1日起施行，执行期至2030年底。',
+        errors: [{ excerpt: '执行期至2030年底' }],
+        why: '“执行期至2030年底”即有效期到2030年12月31日，约7年。',
+      },
     ],
   },
   check(doc, ctx, report) {

@@ -138,3 +138,24 @@ describe('notices whose document is not on the page', () => {
     expect(doc.parts.map((p) => p.kind)).toEqual(['body']);
   });
 });
+
+describe('clauses in other words', () => {
+  it('reads a validity given as a year end, under another name', () => {
+    const doc = parseDocument('第二十条　本办法自2024年1月1日起施行，执行期至2030年底。', {});
+    expect(doc.validity).toMatchObject({ until: '2030-12-31' });
+    expect(parseDocument('第九条　本办法有效期至2026年6月底。', {}).validity).toMatchObject({ until: '2026-06-30' });
+  });
+  it('reads 起试行 as the effective clause', () => {
+    expect(parseDocument('第十一条　本办法自2023年1月1日起试行，试行期两年。', {}).effective).toMatchObject({ mode: 'date', date: '2023-01-01' });
+  });
+  it('reads comment periods stated as a length, in working days, or from the notice', () => {
+    const a = parseDocument('现向社会公开征求意见，征求意见时间为10个工作日。', {});
+    expect(a.comments[0]).toMatchObject({ days: 14 });
+    const b = parseDocument('某局关于公开征求《某办法（征求意见稿）》意见的公告\n发布日期：2023-06-01\n征求意见时间自即日起至2023年7月1日。', {});
+    expect(b.comments[0]).toMatchObject({ from: '2023-06-01', to: '2023-07-01', days: 31 });
+  });
+  it('lists chapters and sections', () => {
+    const doc = parseDocument('第一章　总则\n第一节　一般规定\n第一条　为了规范管理，制定本办法。\n第二节　职责\n第二条　本办法适用于本市。\n第二章　附则\n第三条　本办法自2024年1月1日起施行。', {});
+    expect(doc.chapters.map((h) => `${h.kind}${h.number}`)).toEqual(['chapter1', 'section1', 'section2', 'chapter2']);
+  });
+});

@@ -49,20 +49,28 @@ export function findEffective(text: string, sentences: Sentence[]): EffectiveCla
   return undefined;
 }
 
-const YEARS = new RegExp(`(?:有效期|试行期|暂行期)(?:限)?(?:为|是)?\\s*(${NUM})\\s*(年|个月)`);
-const UNTIL = new RegExp(`有效期(?:自[^。；]{4,24}?)?(?:至|到|截至|截止(?:到|至)?)\\s*(${DATE_SRC})`);
+const PERIOD = '(?:有效期|试行期|暂行期|执行期|实施期|施行期)';
+const YEARS = new RegExp(`${PERIOD}(?:限)?(?:为|是)?\\s*(${NUM})\\s*(年|个月)`);
+const UNTIL = new RegExp(`${PERIOD}(?:限)?(?:自[^。；]{4,24}?)?(?:为|是)?(?:至|到|截至|截止(?:到|至)?)\\s*(${DATE_SRC})`);
+// 有效期至2025年12月底 / 至2025年底 / 至2025年: the last day of that month or year.
+const UNTIL_END = new RegExp(`${PERIOD}(?:限)?(?:为|是)?(?:至|到|截至|截止(?:到|至)?)\\s*([0-9０-９〇零一二三四五六七八九]{4})\\s*年(?:\\s*([0-9０-９一二三四五六七八九十]{1,2})\\s*月)?(?:底|末|年底|年末)?(?![0-9０-９一二三四五六七八九十])`);
 // A 有效期 of a licence, contract or certificate is not the document's.
 const OTHER_SUBJECT = /(?:证|证书|证件|许可|资格|执照|合同|协议|认定|证明|登记|批准文件|授权|贷款|公示|资质)[^。，；]{0,6}$/;
 
 export function findValidity(text: string, sentences: Sentence[]): ValidityClause | undefined {
   for (let i = sentences.length - 1; i >= 0; i--) {
     const s = sentences[i];
-    if (!/有效期|试行期|暂行期/.test(s.text)) continue;
+    if (!/有效期|试行期|暂行期|执行期|实施期|施行期/.test(s.text)) continue;
     let m = UNTIL.exec(s.text);
     let found: Omit<ValidityClause, 'sentence' | 'span'> | undefined;
     if (m) {
       const d = parseDate(m[1]);
-      if (d) found = { until: d.iso };
+      if (d && !d.partial) found = { until: d.iso };
+    }
+    if (!found && (m = UNTIL_END.exec(s.text))) {
+      const y = parseNumeral(m[1]);
+      const mo = m[2] ? parseNumeral(m[2]) : 12;
+      if (y && mo && mo >= 1 && mo <= 12) found = { until: `${y}-${String(mo).padStart(2, '0')}-${String(new Date(Date.UTC(y, mo, 0)).getUTCDate()).padStart(2, '0')}` };
     }
     if (!found && (m = YEARS.exec(s.text))) {
       const n = parseNumeral(m[1]);

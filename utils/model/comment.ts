@@ -11,6 +11,10 @@ const RANGE_TAIL = new RegExp(`^\\s*(?:至|到|—|–|－|-|~|～)\\s*(?:(${N}{
 const DEADLINE_LEAD = /(?:请于|请在|于|在|截至|截止(?:到|至|时间为?)?)[\s：:]*$/;
 const DEADLINE_TAIL = /^\s*(?:前|之前|以前|止|24时前|17时前|下班前)/;
 const pad = (n: number) => String(n).padStart(2, '0');
+// 征求意见期限为15日 / 公开征求意见时间为10个工作日: a period stated as a length.
+const DURATION = new RegExp(`(?:征求意见|意见征集|征求)(?:的)?(?:期限|时间|期)(?:为|是|共|：|:)?\\s*(${N}{1,3})\\s*(个工作日|日|天)`);
+// 自即日起至2023年6月30日 / 自本公告发布之日起至…: the period starts with the notice.
+const FROM_NOTICE = /(?:自|从)(?:即日|本?公告(?:发布)?之日|发布之日|公布之日|印发之日)起?\s*(?:至|到)\s*$/;
 
 const CHANNELS: RegExp[] = [
   /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
@@ -48,6 +52,12 @@ export function findComments(text: string, lines: Line[], sentences: Sentence[],
         out.push({ span: span(text, at, at + d.length + tail[0].length), from: d.iso, to, days: daysBetween(d.iso, to) + 1, channels, publicScope });
         break;
       }
+      const start = FROM_NOTICE.exec(s.text.slice(0, d.index));
+      if (start && noticeDate && noticeDate <= d.iso) {
+        const at = s.start + start.index;
+        out.push({ span: span(text, at, s.start + d.index + d.length), from: noticeDate, to: d.iso, days: daysBetween(noticeDate, d.iso) + 1, channels, publicScope });
+        break;
+      }
       const lead = DEADLINE_LEAD.exec(s.text.slice(0, d.index));
       const closes = DEADLINE_TAIL.exec(after);
       // 请于…前 needs its 前; 截止时间为… says it already.
@@ -66,6 +76,13 @@ export function findComments(text: string, lines: Line[], sentences: Sentence[],
         });
         break;
       }
+    }
+    const dur = DURATION.exec(s.text);
+    if (dur && !out.some((c) => c.span.start >= s.start && c.span.start < s.end)) {
+      const n = parseNumeral(dur[1])!;
+      // Working days: five in every seven calendar days.
+      const days = dur[2] === '个工作日' ? Math.floor((n * 7) / 5) : n;
+      out.push({ span: span(text, s.start + dur.index, s.start + dur.index + dur[0].length), days, channels, publicScope });
     }
   }
   return out;

@@ -5,12 +5,13 @@ import { scanCitations } from './citations';
 import { findComments, findConsultations } from './comment';
 import { findDocNumber, findProposedIssuer, findPublishedInText, findRegNumber, findSignatures, issuerFromHeadline, metaDate } from './meta';
 import { layoutDocument } from './parts';
-import { findArticles, findItems, span, splitLines, splitSentences } from './structure';
+import { findArticles, findHeadings, findItems, span, splitLines, splitSentences } from './structure';
 import type { DocKind, DocModel, PartKind, Span, Token } from './types';
 
 const SELF_REFERENCE = /本(?:办法|规定|细则|通知|通告|意见|决定|方案|措施|公告|规则|制度|标准|导则|指引|实施办法|实施细则|若干措施|规范)/g;
 const MODAL = /应当|不得|禁止|严禁|可以|须|必须/g;
-const NOT_NORMATIVE_HEADLINE = /工作报告|政府工作报告|讲话|致辞|发言|新闻发布会|答记者问|召开|举行|调研|视察|座谈|会议纪要|简报|工作总结|年度报告|报道|动态|快讯|出台|新规|解读/;
+const NOT_NORMATIVE_HEADLINE =
+  /工作报告|政府工作报告|讲话|致辞|发言|新闻发布会|答记者问|召开|举行|调研|视察|座谈|会议纪要|简报|工作总结|年度报告|报道|动态|快讯|出台|新规|解读|》[^。]{0,12}(?:起施行|正式施行|将施行|开始施行|实施)$/;
 // A news report names its reporter or agency near the top.
 const NEWS_BYLINE = /记者|本报讯|通讯员|新华社|日报|晚报|融媒体中心|电视台|来源[:：][^\n]{0,12}(?:报|网|台)/;
 
@@ -107,6 +108,7 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
     issuer,
     dates: { written, published },
     provisional: /暂行|试行/.test(titleText),
+    chapters: findHeadings(text, lines, bodyStart, bodyEnd),
     articles,
     items,
     citations,

@@ -9,7 +9,7 @@ const COMMENT_NOTICE = /^[^。；]{0,120}(?:征求[^。；]{0,80}意见的?(?:�
 const EXPLANATION = /(?:起草|制定|修订)(?:情况的?)?说明$/;
 const TITLE_LIKE = /关于|办法|规定|细则|通知|通告|意见|决定|方案|措施|公告|说明|解读|规则|条例|规范|标准|指引|导则|制度/;
 const CHROME = /当前位置|您的位置|首页|[>＞»]|发布时间|来源[：:]|浏览次数|索引号/;
-const INTERPRETATION = /(?:政策)?解读$|^《.+》(?:政策)?解读/;
+const INTERPRETATION = /(?:政策)?解读$|^《.+》(?:政策)?解读|^(?:一图读懂|图解|一图看懂)|(?:问答|答问)$/;
 
 export interface Layout {
   kind: DocKind;

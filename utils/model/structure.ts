@@ -1,5 +1,5 @@
 import { parseNumeral } from '../text/numerals';
-import type { Article, Item, Line, Sentence, Span } from './types';
+import type { Article, Heading, Item, Line, Sentence, Span } from './types';
 
 const TRIM_START = /^[\s\u3000\u00a0]*/;
 const TRIM_END = /[\s\u3000\u00a0]*$/;
@@ -85,6 +85,22 @@ const trimEnd = (text: string, start: number, end: number) => {
   while (end > start && /[\s\u3000]/.test(text[end - 1])) end--;
   return end;
 };
+
+const SECTION = new RegExp(`^第([${NUM}]+)节`);
+
+/** 第X章 and 第X节 headings within [from, to). */
+export function findHeadings(text: string, lines: Line[], from = 0, to = text.length): Heading[] {
+  const out: Heading[] = [];
+  for (const line of lines) {
+    if (line.start < from || line.start >= to || line.text.length > 40) continue;
+    const c = CHAPTER.exec(line.text) ?? SECTION.exec(line.text);
+    if (!c) continue;
+    const n = parseNumeral(c[1]);
+    if (n === undefined) continue;
+    out.push({ kind: c[0].endsWith('章') ? 'chapter' : 'section', number: n, label: span(text, line.textStart, line.textStart + c[0].length) });
+  }
+  return out;
+}
 
 /** 一、 / （一） / 1. / （1） labels at the start of lines, with the article they sit in. */
 export function findItems(text: string, lines: Line[], articles: Article[]): Item[] {

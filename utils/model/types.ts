@@ -35,6 +35,13 @@ export interface Part {
   title?: Span;
 }
 
+/** 第X章 or 第X节: a heading line. 节 numbers restart in each chapter. */
+export interface Heading {
+  kind: 'chapter' | 'section';
+  number: number;
+  label: Span;
+}
+
 export interface Article {
   /** 1-based number as written (第十二条 → 12). */
   number: number;
@@ -154,6 +161,7 @@ export interface DocModel {
   dates: { written?: DateValue; published?: DateValue };
   /** 暂行 or 试行 in the title. */
   provisional: boolean;
+  chapters: Heading[];
   articles: Article[];
   items: Item[];
   citations: Citation[];
