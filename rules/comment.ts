@@ -51,7 +51,10 @@ export const periodShort: Rule = {
     // A public-comment notice must say until when and where to send comments.
     const notice = doc.parts.find((p) => p.kind === 'notice');
     if (!notice) return;
-    const at = notice.title ?? doc.headline;
+    const invitation = doc.sentences.find(
+      (s) => s.start >= notice.start && s.start < notice.end && s.start !== notice.title?.start && INVITES.test(s.text.replace(/《[^》]*》/g, '《》')),
+    );
+    const at = invitation ?? notice.title ?? doc.headline;
     const inNotice = doc.comments.filter((c) => c.span.start < notice.end);
     if (!inNotice.length) {
       report({ start: at?.start ?? 0, end: at?.end ?? 0, severity: 'warning', documentLevel: true, message: '征求意见公告未写明征求意见的起止日期或截止日期' });
@@ -62,6 +65,9 @@ export const periodShort: Rule = {
     }
   },
 };
+
+// The sentence of a notice that asks for comments.
+const INVITES = /征求[^。]{0,30}意见|提出[^。]{0,10}意见|意见(?:和|或)?建议|反馈意见/;
 
 const EXEMPT = /依法需要保密|涉及国家秘密|不宜公开征求意见/;
 

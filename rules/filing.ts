@@ -119,7 +119,7 @@ export const late: Rule = {
 // 局办公室, 委员会法规处, 局治安管理支队…: a department's internal unit. A government's 办公室/办公厅 is not:
 // it issues documents for the government itself.
 const INTERNAL_UNIT =
-  /(?:局|委员会|委|厅|署|办)(?:办公室|[\u4e00-\u9fa5]{0,10}?(?:科|处|股|室|支队|大队|中队))$/;
+  /(?:局|委员会|委|厅|署|办)(?:办公室|[\u4e00-\u9fa5]{0,16}?(?:科|处|股|室|支队|大队|中队))$/;
 // Also a party committee's office (市委办公室), which issues 两办 documents jointly with the government's.
 const GOVERNMENT_OFFICE = /人民政府(?:办公室|办公厅)$|政府办$|(?:省|市|州|县|区|旗|党)委(?:办公室|办公厅)$|人大常委会办公[室厅]$/;
 

@@ -17,6 +17,7 @@ export const numbering: Rule = {
   examples: {
     valid: [
       { text: '第一条　为了规范管理，制定本办法。\n第二条　本办法适用于本市。\n第三条　本办法自2022年1月1日起施行。', why: '条序连续。' },
+      { text: '一、经营资质要求\n（一）经营单位应当配备安全管理人员：\n1.具备相应的安全生产知识；\n2.每年参加再培训。\n（二）经营场所应当设置安全警示标志。', why: '“1.”在“（一）”之下，之后回到“（二）”，层次正确。' },
       { text: '附件：1．市人民政府决定废止的行政规范性文件目录\n　　　2．市人民政府决定宣布失效的行政规范性文件目录', why: '“附件：”同一行起始的1．也计入序号。' },
       { text: '第五条　申请应当符合下列条件：\n（一）无自有住房；\n（二）收入符合标准。\n第六条　申请人应当提交下列材料：\n（一）身份证件；\n（二）收入证明。', why: '每条之下的项重新从（一）编号。' },
     ],
@@ -32,6 +33,11 @@ export const numbering: Rule = {
         why: '第二章之后是第四章，缺少第三章。',
       },
       {
+        text: '三、储存管理要求\n1.储存场所\n（一）危险化学品应当储存在专用仓库；\n（二）剧毒化学品应当单独存放。',
+        errors: [{ excerpt: '（一）' }],
+        why: '“（一）”是第二层序号，不能放在第三层“1.”之下。',
+      },
+      {
         text: '第五条　交存标准如下：\n（一）未配置电梯的住宅，每平方米50元；\n（二）配置电梯的多层住宅，每平方米70元；\n（四）配置电梯的高层住宅，每平方米80元。',
         errors: [{ excerpt: '（四）' }],
         why: '（二）之后是（四），缺少（三）。',
@@ -41,7 +47,8 @@ export const numbering: Rule = {
   check(doc, _ctx, report) {
     checkHeadings(doc.chapters, report);
     checkArticles(doc.articles, report);
-    checkItems(doc.items, report);
+    // A notice's list and the attached document's items are separate lists.
+    for (const part of doc.parts) checkItems(doc.items.filter((i) => i.start >= part.start && i.start < part.end), report);
   },
 };
 
@@ -101,9 +108,20 @@ function checkItems(items: Item[], report: Report) {
       article = it.article;
     }
     const prev = last[it.level];
+    // （一） opened right under a 1. item: the hierarchy 一、（一）1.（1） is turned upside down.
+    const deeper = last.findIndex((n, level) => level > it.level && n !== undefined);
+    if (it.number === 1 && prev === undefined && deeper > 0) {
+      report({
+        start: it.label.start,
+        end: it.label.end,
+        message: `层次序号倒置：“${itemLabel(it.level, 1)}”出现在“${itemLabel(deeper as Item['level'], last[deeper]!)}”之下，应依次使用“一、”“（一）”“1.”“（1）”`,
+      });
+    }
     last.length = it.level + 1;
     last[it.level] = it.number;
     if (it.number === 1) continue;
+    // The text's very first label may be where a selection or excerpt begins: 三、 opening a pasted part is no gap.
+    if (it === items[0] && prev === undefined) continue;
     const want = (prev ?? 0) + 1;
     if (it.number === want) continue;
     const label = itemLabel(it.level, it.number);

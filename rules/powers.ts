@@ -188,9 +188,13 @@ const AMOUNT = '(?:[0-9０-９.]+|[一二两三四五六七八九十百千万]+)
 const PENALTY_PATTERNS: Pattern[] = [
   { re: new RegExp(`(?:处|并处|处以|予以|给予|可以处)[^，。；]{0,12}?${AMOUNT}(?:以上[^，。；]{0,16}?(?:以下)?)?(?:的)?罚款`) },
   { re: /(?:处以|并处|予以|给予|处|可以)[^，。；]{0,6}?(?:罚款|没收(?:违法所得|非法财物|[^，。；]{1,8}(?:工具|物品|设备|车辆|犬只))|吊销[^，。；]{0,12}?(?:证|执照)|暂扣[^，。；]{0,8}?(?:证|执照)|责令停产停业|责令关闭|行政拘留|拘留|降低资质等级|限制开展生产经营活动|责令停止营业)/ },
-  // 警告 and 通报批评 are penalties on the public; given to staff they are discipline (处分), not penalties.
-  { re: /(?:处以|予以|给予|处)(?:警告|通报批评)(?![^。]{0,12}处分)/ },
+  // 警告 is a penalty on the public; given to staff it is discipline (处分). 通报批评 is left out: documents use it
+  // mostly for supervising schools, units and staff, where it is not a penalty.
+  { re: /(?:处以|予以|给予|处)警告(?![^。]{0,12}处分)/ },
 ];
+
+// 应当给予罚款处罚的，按照…: the penalty is the condition of a clause about something else.
+const inCondition = (doc: DocModel, h: Hit) => /^[^，。；]{0,6}?的[，,]/.test(doc.text.slice(h.end, h.end + 8));
 
 export const penalty: Rule = {
   meta: {
@@ -207,6 +211,10 @@ export const penalty: Rule = {
       { text: '第八条　在城市道路上违反规定停放机动车的，由公安机关交通管理部门依照《中华人民共和国道路交通安全法》第九十三条的规定予以处罚。', why: '依照法律条文处罚，没有自设处罚。' },
       { text: '第十二条　挪用维修资金的，由县住房和城乡建设局依法予以处理。', why: '“依法处理”，没有设定新的处罚。' },
       { text: '第十四条　工作人员玩忽职守的，给予警告处分。', why: '对工作人员的处分是内部纪律，不是行政处罚。' },
+      {
+        text: '第五条　同一违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚。',
+        why: '“给予罚款处罚的”是条件，这句复述的是《行政处罚法》第二十九条的适用规则。',
+      },
     ],
     invalid: [
       {
@@ -226,7 +234,7 @@ export const penalty: Rule = {
       doc,
       ctx,
       report,
-      findPowers(doc, PENALTY_PATTERNS),
+      findPowers(doc, PENALTY_PATTERNS, (h) => !inCondition(doc, h)),
       (x) => `“${x}”设定了行政处罚：规范性文件不得设定处罚，应改为“依照《××》第×条的规定处罚”`,
       (x) => `“${x}”涉及行政处罚，请核对是否与上位法规定的种类、幅度一致`,
       false,

@@ -14,10 +14,10 @@ function startDate(doc: DocModel): string | undefined {
   return e?.mode === 'after-days' && e.days ? addDays(ref.iso, e.days) : ref.iso;
 }
 
-/** The last day of validity, when the text lets us compute it. */
+/** The last day of validity, when the text (or, failing it, the page's 有效期至) lets us compute it. */
 export function validityEnd(doc: DocModel): string | undefined {
   const v = doc.validity;
-  if (!v) return undefined;
+  if (!v) return doc.metadata.validUntil;
   if (v.until) return v.until;
   const start = startDate(doc);
   if (!start || (v.years === undefined && v.months === undefined)) return undefined;
@@ -54,7 +54,7 @@ export const missing: Rule = {
     ],
   },
   check(doc, ctx, report) {
-    if (!ctx.profile.validityRequired || !isNormText(doc) || doc.validity) return;
+    if (!ctx.profile.validityRequired || !isNormText(doc) || doc.validity || doc.metadata.validUntil) return;
     // A decision that repeals or declares other documents void has nothing left to expire.
     if (REPEAL_DECISION.test(doc.title?.text ?? doc.headline?.text ?? '')) return;
     const at = doc.effective?.sentence ?? doc.title ?? doc.headline;
@@ -159,6 +159,13 @@ export const expired: Rule = {
     ],
     invalid: [
       {
+        text: '澄江市城市管理局关于印发《澄江市户外广告设置管理办法》的通知\n各区城市管理局：\n现将《澄江市户外广告设置管理办法》印发给你们，请认真贯彻执行。\n附件：澄江市户外广告设置管理办法.pdf',
+        metadata: { publishedDate: '2018-07-02', validUntil: '2023-07-31', validityStatus: '现行有效' },
+        context: { today: '2024-03-15' },
+        errors: [{}],
+        why: '正文只在附件中，但页面写明“有效期至2023-07-31”，仍标注“现行有效”。',
+      },
+      {
         text: '第十条　本办法自2021年2月1日起施行，有效期至2022年12月31日。',
         metadata: { publishedDate: '2021-01-15', validityStatus: '现行有效' },
         context: { today: '2023-10-16' },
@@ -173,11 +180,13 @@ export const expired: Rule = {
     if (!end || ctx.today <= end) return;
     const status = doc.metadata.validityStatus?.trim();
     if (status && NOT_IN_FORCE.test(status)) return;
-    const v = doc.validity!;
+    // The clause in the text, else (a page whose document is an attachment) the title.
+    const at = doc.validity?.span ?? doc.title ?? doc.headline;
     const shown = status && IN_FORCE.test(status);
     report({
-      start: v.span.start,
-      end: v.span.end,
+      start: at?.start ?? 0,
+      end: at?.end ?? 0,
+      documentLevel: !doc.validity,
       severity: shown ? undefined : 'warning',
       message: shown
         ? `有效期已于${cn(end)}届满，页面仍标注为“${status}”`

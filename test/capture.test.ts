@@ -439,3 +439,24 @@ describe('document order', () => {
     expect([p, c, h, a].sort(documentOrder)).toEqual([a, h, c, p]);
   });
 });
+
+describe('consultation evidence outside the content', () => {
+  const html = `<html><head><title>澄江市人民政府关于加大人才引进支持力度的实施意见_澄江市人民政府</title></head><body>
+<div class="header"><a href="#">首页</a><a href="#">政务公开</a></div>
+<div class="content"><h1>澄江市人民政府关于加大人才引进支持力度的实施意见</h1>
+<div class="article"><p>一、对引进的高层次人才给予安家补贴。</p><p>二、本意见自2022年5月1日起施行。</p></div></div>
+<aside class="sidebar"><h4>相关链接</h4><ul>
+<li>【政策解读】一图读懂澄江人才新政</li>
+<li>【意见征集】《澄江市人民政府关于加大人才引进支持力度的实施意见（征求意见稿）》于2022年2月21日至3月2日向社会公开征求意见</li>
+<li>【办事指南】人才安家补贴申领指南</li></ul></aside>
+<div class="footer">主办：澄江市人民政府办公室</div></body></html>`;
+  it('appends a sidebar item that reports the public consultation, and nothing else of the sidebar', () => {
+    const { text, map } = capturePage(dom(html));
+    expect(text).toContain('于2022年2月21日至3月2日向社会公开征求意见');
+    expect(text).not.toContain('办事指南');
+    expect(text).not.toContain('一图读懂');
+    expect(text).not.toContain('主办');
+    const at = text.indexOf('2022年2月21日');
+    expect(map.pieces(at, at + 10).map((p) => p.node.data.slice(p.startOffset, p.endOffset)).join('')).toBe('2022年2月21日');
+  });
+});

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Scores the CLI against the shared labelled corpus and our own independent one (test/corpus/extra), with
+// Scores the CLI against the shared labelled corpus and our own independent ones (test/corpus/*/), with
 // ../shared/tools/score.mjs, and fails unless each meets the bar of issue 2: recall ≥ 0.90, precision ≥ 0.90,
 // no trap fired, no failed run. Prints each corpus's summary line and its misses.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,11 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const scorer = path.resolve(root, '../shared/tools/score.mjs');
-const corpora = [path.resolve(root, '../shared/corpus'), path.join(root, 'test/corpus/extra')].filter(
+// The shared sample, then every labelled corpus of our own under test/corpus/ (extra, holdout, …).
+const ours = readdirSync(path.join(root, 'test/corpus'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => path.join(root, 'test/corpus', e.name));
+const corpora = [path.resolve(root, '../shared/corpus'), ...ours].filter(
   (d) => existsSync(d) && readdirSync(d).some((f) => /^\d+.*\.json$/.test(f)),
 );
 if (!existsSync(scorer)) {

@@ -159,3 +159,21 @@ describe('clauses in other words', () => {
     expect(doc.chapters.map((h) => `${h.kind}${h.number}`)).toEqual(['chapter1', 'section1', 'section2', 'chapter2']);
   });
 });
+
+describe('drafter remarks', () => {
+  it('keeps 【…注：…】 and 【…意见：…】 remarks out of the sentences, and a bracketed label in', () => {
+    const text = '第二十条　学校应当建立食品安全管理制度。\n【起草人注：本条审核程序拟与区市场监管局会签，会签意见待反馈。】\n【意见征集】《某办法（征求意见稿）》已于2022年1月10日至2022年2月10日公开征求意见。';
+    const doc = parseDocument(text, {});
+    expect(doc.remarks.map((r) => r.text)).toEqual(['【起草人注：本条审核程序拟与区市场监管局会签，会签意见待反馈。】']);
+    expect(doc.sentences.some((s) => s.text.includes('会签'))).toBe(false);
+    expect(doc.consultations.map((c) => c.public)).toEqual([true]);
+  });
+});
+
+describe('portal metadata beyond the text', () => {
+  it('keeps the page metadata on the model for rules that need it', () => {
+    const doc = parseDocument('某局关于印发《某办法》的通知\n现将《某办法》印发给你们。', { validUntil: '2023-07-31', validityStatus: '现行有效' });
+    expect(doc.metadata.validUntil).toBe('2023-07-31');
+    expect(doc.parts.map((p) => p.kind)).toEqual(['cover']);
+  });
+});

@@ -18,7 +18,9 @@ export const METADATA_LABELS: Record<Field, readonly string[]> = {
   publishedDate: ['发布日期', '公开日期', '发布时间', '公布日期', '公开时间', '发文时间', '生成日期', '信息发布日期'],
   docNumber: ['文号', '发文字号', '发文文号', '文件编号', '发文号'],
   regNumber: ['登记号', '统一编号', '规范性文件编号', '统一登记号', '登记编号', '规范性文件登记号', '备案登记号', '统一登记编号', '规范性文件统一编号', '规范性文件统一登记号', '统一登记号码', '备案号'],
-  validityStatus: ['有效性', '时效性', '效力状态', '时效', '有效状态', '效力', '是否有效', '效力级别'],
+  validityStatus: ['有效性', '时效性', '效力状态', '时效', '有效状态', '效力', '是否有效', '效力级别', '时效状态', '有效性状态'],
+  effectiveDate: ['施行日期', '生效日期', '实施日期', '施行时间', '生效时间', '实施时间'],
+  validUntil: ['有效期至', '失效日期', '失效时间', '有效期截止日期', '截止日期', '废止日期'],
   topic: ['主题分类', '主题词', '分类', '信息分类', '组配分类', '主题'],
   title: ['标题', '名称', '文件名称', '信息名称', '文件标题'],
   source: ['来源', '信息来源', '文章来源', '稿件来源'],
@@ -31,7 +33,7 @@ const IGNORED_LABELS = ['浏览次数', '点击数', '访问量', '阅读次数'
 const UI_LABELS = ['字号', '字体', '打印', '分享到'];
 
 /** Fields that make a block a catalogue table (excluded from the text) rather than an info bar (kept). */
-const CATALOGUE_FIELDS: readonly Field[] = ['indexNo', 'issuer', 'writtenDate', 'docNumber', 'regNumber', 'validityStatus', 'topic'];
+const CATALOGUE_FIELDS: readonly Field[] = ['indexNo', 'issuer', 'writtenDate', 'docNumber', 'regNumber', 'validityStatus', 'topic', 'effectiveDate', 'validUntil'];
 
 const LABEL_TO_FIELD = new Map<string, Field>();
 for (const [field, labels] of Object.entries(METADATA_LABELS) as [Field, readonly string[]][]) {
@@ -205,6 +207,24 @@ export function findMetadata(doc: Document, main?: Element | null): FoundMetadat
     }
   }
 
+  // Items whose first child is a bare label and the rest its value: <li><b>发文字号</b><span>…</span></li>.
+  for (const list of body.querySelectorAll('ul, ol, div, p')) {
+    if (inTaken(list) || (list.textContent ?? '').length > MAX_BLOCK_CHARS) continue;
+    const pairs: [string, string][] = [];
+    for (const item of list.children) {
+      const kids = [...item.children];
+      if (kids.length < 2) continue;
+      const label = text(kids[0]).replace(/[：:]$/, '');
+      if (!fieldOfLabel(label)) continue;
+      pairs.push([labelKey(label), squash(kids.slice(1).map(text).join(''))]);
+    }
+    const fields = new Set(pairs.map(([l]) => fieldOfLabel(l)));
+    if (fields.size >= 2 && [...fields].some((f) => CATALOGUE_FIELDS.includes(f!))) {
+      blocks.push({ el: list, kind: 'list', pairs });
+      taken.add(list);
+    }
+  }
+
   // "label：value" elements: leaf-ish elements (no block children with labels of their own).
   const labelled: { el: Element; pairs: [string, string][] }[] = [];
   const same = (a: [string, string][], b: [string, string][]) => a.length === b.length && a.every(([l, v], i) => l === b[i][0] && v === b[i][1]);
@@ -288,7 +308,7 @@ function mergeBlocks(blocks: MetadataBlock[], bars: MetadataBlock[], main?: Elem
       raw[label] ??= value;
       const field = fieldOfLabel(label);
       if (!field || md[field] !== undefined) continue;
-      if (field === 'writtenDate' || field === 'publishedDate') {
+      if (field === 'writtenDate' || field === 'publishedDate' || field === 'effectiveDate' || field === 'validUntil') {
         const d = parseDate(value);
         if (d) md[field] = d.iso;
       } else md[field] = value;

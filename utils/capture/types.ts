@@ -12,6 +12,10 @@ export interface PageMetadata {
   publishedDate?: string;
   /** 有效性 as the page states it: 有效, 现行有效, 失效, 废止, … */
   validityStatus?: string;
+  /** 施行日期 / 生效日期 as the page states it, YYYY-MM-DD. */
+  effectiveDate?: string;
+  /** 有效期至 / 失效日期 as the page states it, YYYY-MM-DD. */
+  validUntil?: string;
   indexNo?: string;
   /** 主题分类 as the page states it. */
   topic?: string;

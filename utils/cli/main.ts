@@ -1,5 +1,6 @@
 /** normlint CLI: reads files, reviews them with the engine, prints JSON or linter-style text. */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { ReviewOptions } from '../engine';
 import type { RegisterEntry } from '../register';
 import { isIsoDate } from '../text/dates';
@@ -20,11 +21,14 @@ const defaultIO: CliIO = {
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
+// `npm run normlint -- file` runs in the package's directory; INIT_CWD is where the user typed it.
+const located = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+
 async function loadRegister(path: string): Promise<RegisterEntry[]> {
   const { parseRegister, RegisterError } = await import('../register');
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    bytes = new Uint8Array(await readFile(located(path)));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`无法读取备案登记簿 ${path}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code ?? '读取失败'}（unreadable register）`);
@@ -91,7 +95,7 @@ export async function run(argv: readonly string[], io: CliIO = defaultIO, review
   let failed = false;
   for (const path of opts.files) {
     try {
-      const doc = await readDocumentFile(path);
+      const doc = await readDocumentFile(located(path));
       const result = engine.review(doc, { ...reviewOptions, profile: opts.profile, today: opts.today, register, segmenter: nodeSegmenter });
       reports.push(fileReport(path, doc.text, result));
     } catch (e) {

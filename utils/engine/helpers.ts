@@ -66,7 +66,7 @@ import { splitClauses } from '../model/structure';
  * (【区城市管理局意见：…】).
  */
 export function normSentences(doc: DocModel): Sentence[] {
-  return doc.sentences.filter((s) => !doc.inParts(['notice'], s.start) && !/^[【\[]/.test(s.text));
+  return doc.sentences.filter((s) => !doc.inParts(['notice'], s.start));
 }
 
 export { splitClauses };

@@ -50,6 +50,16 @@ export function findDocNumber(text: string, lines: Line[], metadata: PageMetadat
       const at = line.textStart + (line.text.length - t.length);
       return { text: t, year: yearOf(t), span: span(text, at, at + t.length) };
     }
+    // 发文机关：…　文号：北政告〔2024〕1号　发布日期：…
+    const labelled = /(?:文号|发文字号|发文文号)[：:]\s*/.exec(line.text);
+    if (labelled) {
+      const rest = line.text.slice(labelled.index + labelled[0].length);
+      const n = matchDocNumbers(rest).next().value;
+      if (n && n.index === 0) {
+        const at = line.textStart + labelled.index + labelled[0].length;
+        return { text: n[0], year: yearOf(n[0]), span: span(text, at, at + n[0].length) };
+      }
+    }
   }
   return undefined;
 }

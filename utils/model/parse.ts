@@ -44,7 +44,9 @@ function classifyNormative(body: string, headline: string, articles: number, ite
  */
 export function parseDocument(text: string, metadata: PageMetadata, segmenter?: Segmenter): DocModel {
   const lines = splitLines(text);
-  const sentences = splitSentences(text);
+  const remarks = findRemarks(text);
+  // Sentences of the text itself: a drafter's 【…】 remark is not part of the document.
+  const sentences = splitSentences(text).filter((s) => !remarks.some((r) => s.start >= r.start && s.end <= r.end));
   const layout = layoutDocument(text, lines, metadata.title);
   const { parts, bodyStart, bodyEnd } = layout;
   let { kind, kindReason } = layout;
@@ -119,6 +121,7 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
     comments: findComments(text, lines, sentences, noticeDate),
     consultations: findConsultations(text, sentences),
     proposedIssuer: findProposedIssuer(text, 0, bodyStart > 0 ? bodyStart : Math.min(text.length, 2000)),
+    remarks,
     signatures,
     lines,
     sentences,
@@ -129,6 +132,17 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
   nestedTitles.set(model, nested);
   aliasTitles.set(model, aliases);
   return model;
+}
+
+// 【区城市管理局意见：…】 and 【起草人注：…】 lines, which may run over several sentences but not over lines.
+function findRemarks(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/【[^】\n]{0,400}】|\[[^\]\n]{0,40}(?:注|意见|批注)[：:][^\]\n]{0,400}\]/g)) {
+    // A bracketed label such as 【打印】 or 【意见征集】《…》 opens a line; a remark says who speaks (…注： / …意见：).
+    if (!/(?:注|意见|批注|说明|备注)[：:]/.test(m[0].slice(0, 24))) continue;
+    out.push(span(text, m.index!, m.index! + m[0].length));
+  }
+  return out;
 }
 
 // Derived scans the parser makes anyway; rules reach them through these accessors.

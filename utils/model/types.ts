@@ -176,6 +176,8 @@ export interface DocModel {
   consultations: { span: Span; public: boolean }[];
   /** The body that will issue the document when a draft says so: 拟提请区人民政府印发 → 区人民政府. */
   proposedIssuer?: Span;
+  /** A drafter's or reviewer's bracketed remarks (【起草人注：…】): not part of the document's text. */
+  remarks: Span[];
   /** Signature blocks (organ + date) closing a part. */
   signatures: Signature[];
   lines: Line[];
