@@ -177,3 +177,11 @@ describe('portal metadata beyond the text', () => {
     expect(doc.parts.map((p) => p.kind)).toEqual(['cover']);
   });
 });
+
+describe('the issuing organ above the title', () => {
+  it('reads the organ line of an official document', () => {
+    const doc = parseDocument('北塘县应急管理局危险化学品安全监督管理股\n关于进一步规范危险化学品经营储存管理有关事项的通知\n一、经营单位应当配备专职安全生产管理人员。', {});
+    expect(doc.issuer).toMatchObject({ name: '北塘县应急管理局危险化学品安全监督管理股', source: 'title' });
+    expect(parseDocument('清河市人民政府文件\n关于加强城市管理的通知\n一、各区应当落实责任。', {}).issuer?.name).toBe('清河市人民政府');
+  });
+});

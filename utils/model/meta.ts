@@ -91,6 +91,20 @@ export function issuerFromHeadline(text: string, headline?: Span): Span | undefi
   return span(text, headline.start, headline.start + first.length);
 }
 
+/**
+ * The issuing organ's line above a headline that starts with 关于 (the 发文机关标志 of an official document:
+ * 北塘县应急管理局 / 清河市人民政府文件).
+ */
+export function issuerAboveHeadline(text: string, lines: Line[], headline?: Span): Span | undefined {
+  if (!headline || !/^关于/.test(headline.text)) return undefined;
+  const i = lines.findIndex((l) => l.textStart === headline.start);
+  const above = [...lines.slice(Math.max(0, i - 3), Math.max(0, i))].reverse().find((l) => l.text);
+  if (!above) return undefined;
+  const name = above.text.replace(/文件$/, '');
+  if (name.length > 40 || /[，。：:；、]/.test(name) || !ORGAN_SUFFIX.test(name)) return undefined;
+  return span(text, above.textStart, above.textStart + name.length);
+}
+
 const PROPOSED = /拟(?:提请|报请|提交|由|以)?(?:以)?([^，。；,]{1,24}?(?:人民政府(?:办公室|办公厅)?|委员会|局|厅))(?:名义)?(?:印发|发布|出台|审议|常务会议)/;
 
 export function findProposedIssuer(text: string, from: number, to: number): Span | undefined {

@@ -3,7 +3,7 @@ import type { Segmenter } from '../segment';
 import { findBasisClause, findEffective, findInterpretation, findValidity } from './clauses';
 import { scanCitations } from './citations';
 import { findComments, findConsultations } from './comment';
-import { findDocNumber, findProposedIssuer, findPublishedInText, findRegNumber, findSignatures, issuerFromHeadline, metaDate } from './meta';
+import { findDocNumber, findProposedIssuer, findPublishedInText, findRegNumber, findSignatures, issuerAboveHeadline, issuerFromHeadline, metaDate } from './meta';
 import { layoutDocument } from './parts';
 import { findArticles, findHeadings, findItems, span, splitLines, splitSentences } from './structure';
 import type { DocKind, DocModel, PartKind, Span, Token } from './types';
@@ -83,7 +83,7 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
   const writtenSig = (kind === 'normative' ? (leadSig ?? bodySig) : (bodySig ?? leadSig))?.date;
   const written = metaDate(metadata.writtenDate) ?? (writtenSig && !writtenSig.partial ? writtenSig : undefined);
 
-  const headlineIssuer = issuerFromHeadline(text, layout.headline);
+  const headlineIssuer = issuerFromHeadline(text, layout.headline) ?? issuerAboveHeadline(text, lines, layout.headline);
   const sigOrgan = (kind === 'explanation' || kind === 'interpretation' ? undefined : (leadSig ?? bodySig)?.organ);
   const issuer = metadata.issuer?.trim()
     ? { name: metadata.issuer.trim(), span: findName(text, metadata.issuer.trim(), headlineIssuer), source: 'metadata' as const }
