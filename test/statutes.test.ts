@@ -108,7 +108,6 @@ describe('statute data', () => {
   it.each([
     '城镇燃气管理条例',
     '物业管理条例',
-    '中华人民共和国户口登记条例',
     '城市道路管理条例',
     '优化营商环境条例',
     '保障中小企业款项支付条例',
@@ -118,6 +117,12 @@ describe('statute data', () => {
     '中华人民共和国民办教育促进法实施条例',
   ])('has the regulation %s under its real name', (name) => {
     expect(byName.get(name)?.kind).toBe('regulation');
+  });
+
+  it('records laws the NPC Standing Committee passed under the name 条例 as laws', () => {
+    for (const name of ['中华人民共和国户口登记条例', '中华人民共和国外交特权与豁免条例', '中华人民共和国人民警察警衔条例']) {
+      expect(byName.get(name)?.kind, name).toBe('law');
+    }
   });
 
   it.each(['住宅专项维修资金管理办法', '公共租赁住房管理办法'])('has the department rule %s', (name) => {

@@ -15,6 +15,7 @@ import financeTax from './data/finance-tax.json';
 import labourSocial from './data/labour-social.json';
 import agriculture from './data/agriculture.json';
 import safetyEmergency from './data/safety-emergency.json';
+import stateDefence from './data/state-defence.json';
 
 export type { Statute, StatuteMatch, StatuteTable } from './types';
 
@@ -49,6 +50,7 @@ export const STATUTE_DATA: Readonly<Record<string, readonly StatuteEntry[]>> = {
   'labour-social': labourSocial,
   agriculture,
   'safety-emergency': safetyEmergency,
+  'state-defence': stateDefence,
 };
 
 const PRC = '中华人民共和国';
@@ -256,6 +258,9 @@ export function buildStatuteTable(entries: readonly StatuteEntry[]): StatuteTabl
     // force and one it replaced (环境保护法 / 环境保护法（试行）) is no real ambiguity: the one in force wins.
     const supersedes = best.statute.status === 'in-force' && second?.statute.status !== 'in-force';
     if (second && best.score - second.score < 0.04 && !supersedes) return undefined;
+    // A two-character stem (安全法) names what several statutes share (核安全法, 网络安全法…): when more than one
+    // passes the filters, the shorter one is no more likely, so suggest none.
+    if (second && q.stem.length <= 2 && !supersedes) return undefined;
     return best.statute;
   };
 
