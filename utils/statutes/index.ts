@@ -16,6 +16,7 @@ import labourSocial from './data/labour-social.json';
 import agriculture from './data/agriculture.json';
 import safetyEmergency from './data/safety-emergency.json';
 import stateDefence from './data/state-defence.json';
+import tradeCustoms from './data/trade-customs.json';
 
 export type { Statute, StatuteMatch, StatuteTable } from './types';
 
@@ -51,6 +52,7 @@ export const STATUTE_DATA: Readonly<Record<string, readonly StatuteEntry[]>> = {
   agriculture,
   'safety-emergency': safetyEmergency,
   'state-defence': stateDefence,
+  'trade-customs': tradeCustoms,
 };
 
 const PRC = '中华人民共和国';
