@@ -84,6 +84,10 @@ export const missing: Rule = {
   examples: {
     valid: [
       {
+        text: '关于《××办法（送审稿）》的起草说明\n二、起草过程\n起草小组在深入调研、广泛征求意见的基础上形成了送审稿。',
+        why: '“广泛征求意见”没有说只征求了部门，不能据此认定未公开征求意见（只作提示）。',
+      },
+      {
         text: '梅岭县自然资源局关于公开征求《梅岭县农村村民住房建设风貌管理办法（征求意见稿）》意见的公告\n我局起草了《梅岭县农村村民住房建设风貌管理办法（征求意见稿）》，现予公布，公开征求社会各界意见。征求意见截止时间为2023年7月31日。',
         why: '征求意见公告本身就是公开征求意见；标题里的“征求意见稿”不是征求意见情况的说明。',
       },
@@ -106,8 +110,10 @@ export const missing: Rule = {
     // A comment notice is itself the public consultation.
     const publicly = doc.parts.some((p) => p.kind === 'notice') || reports.some((r) => r.public) || doc.comments.some((c) => c.publicScope);
     if (publicly) return;
-    if (reports.length) {
-      const first = reports[0].span;
+    // 广泛征求意见 says nothing of who was asked; only a report that names departments shows they alone were.
+    const departmental = reports.filter((r) => r.departments);
+    if (departmental.length) {
+      const first = departmental[0].span;
       report({ start: first.start, end: first.end, message: '只征求了有关部门（单位）的意见，未见向社会公开征求意见' });
       return;
     }

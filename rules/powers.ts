@@ -39,6 +39,9 @@ const sharesSubject = (text: string, cores: string[]) =>
 
 // A clause whose actor is the administration itself (由市住房和城乡建设局拟订，报市人民政府批准) is internal procedure.
 const ADMIN_ACTOR = /^(?:由)?[^，。；]{0,20}?(?:人民政府|局|委员会|委|部门|机关|办公室|办事处)(?:应当|会同|负责|拟订|制定|根据|按照|可以|审核)|由[^，。；]{1,20}?(?:局|部门|人民政府|委员会|机关)(?:会同|拟订|制定|负责|组织)/;
+// The administration's own plans and standards (年度计划应当经市人民政府批准) go through internal approval, not a licence.
+// Only when the plan is the clause's subject: 经营者应当将进货清单报…审核同意后方可 is still a licence.
+const ADMIN_OBJECT = /^[^，。；的将把]{0,16}(?:方案|计划|标准|预算|规划|名单|目录|清单|结果|调整|指标|办法|细则|制度)(?:应当|须|需|必须)?(?:报)?$/;
 const NEGATED = /(?:不得|严禁|禁止|不再|不予|无需|无须|免于|免予|不需要|不必)[^，。；]{0,6}$/;
 
 interface Hit {
@@ -105,7 +108,7 @@ const LICENCE_PATTERNS: Pattern[] = [
   { re: /(?:应当|须|需|必须)?(?:取得|经|报)[^，。；]{1,30}?(?:批准|审批|核准|审核同意|审查同意|同意|许可|备案)(?:后)?[，,]?(?:方可|才能|方能|始得)[^，。；]{0,16}/, approver: true },
   { re: /(?:应当|须|需|必须)经[^，。；]{1,30}?(?:批准|审批|核准|许可)/, approver: true },
   { re: /未(?:取得|经|办理|领取)[^，。；]{0,30}?(?:许可证|许可|批准|审批|核准|同意|资格证|证》|证)[^，。；]{0,6}?[，,]?\s*(?:的[，,]?\s*)?(?:任何[^，。；]{0,6}?)?(?:不得|禁止|严禁)[^，。；]{0,12}/, approver: true },
-  { re: /(?:实行|实施)[^，。；]{0,12}?(?:许可|审批|准入|资格)(?:管理|制度)/, severity: 'warning' },
+  { re: /(?:实行|实施)[^，。；]{0,12}?(?:许可|审批|准入|资格)(?:管理|制度)(?!改革)/, severity: 'warning' },
   { re: /(?:办理|申请)[^，。；]{0,12}?(?:审批|核准|批准)手续/, severity: 'warning' },
 ];
 
@@ -130,6 +133,8 @@ export const license: Rule = {
       { text: '第七条　依照《中华人民共和国土地管理法》第六十二条的规定，农村村民住宅用地由乡（镇）人民政府审核批准。', why: '复述法律的规定。' },
       { text: '第五条　前款规定的收入、财产标准，由市住房和城乡建设局会同市民政局拟订，报市人民政府批准后向社会公布。', why: '行政机关内部的报批程序，不是对相对人设定许可。' },
       { text: '第二十三条　住房租赁企业应当自领取营业执照之日起30日内，通过服务平台报送开业信息。', why: '“自领取营业执照之日起”只是期限的起算点。' },
+      { text: '第九条　年度改造计划应当经市人民政府批准后组织实施。', why: '行政机关自己的计划报批，不是对相对人设定许可。' },
+      { text: '三、深入推进行政审批制度改革，实行告知承诺制。', why: '“审批制度改革”是政策表述，不是设定许可。' },
       { text: '第八条　进入有限空间作业的，未经本单位作业负责人审批，任何人不得进入。', why: '单位内部的安全管理审批，不是行政许可。' },
       { text: '五、因生活物资保障等特殊原因确需进入限行区域的，可以通过“交管12123”APP申请办理城区通行证。', why: '“可以申请”是文件提供的办理途径，不是要求相对人取得许可。' },
       {
@@ -158,12 +163,17 @@ export const license: Rule = {
         errors: [{ excerpt: '应当取得民宿经营合格证后方可营业', severity: 'error' }],
         why: '《旅游法》没有设定民宿经营许可：引用了同一领域的法律，不等于该许可有上位法依据。',
       },
+      {
+        text: '二、农药经营者购进限制使用农药的，应当将进货清单报所在乡镇农业综合服务站审核同意后方可入库销售。',
+        errors: [{ excerpt: '报所在乡镇农业综合服务站审核同意后方可入库销售' }],
+        why: '经营者报送清单、经审核同意后方可销售：以审核同意的形式设定了许可。',
+      },
     ],
   },
   check(doc, ctx, report) {
     const hits = findPowers(doc, LICENCE_PATTERNS, (h, m) => {
       const lead = doc.text.slice(h.clause.start, h.start);
-      if (ADMIN_ACTOR.test(lead)) return false;
+      if (ADMIN_ACTOR.test(lead) || ADMIN_OBJECT.test(lead)) return false;
       // 自领取营业执照之日起30日内: the permit only marks when a time limit starts.
       if (/自[^，。；]{0,4}(?:取得|领取|办理)/.test(m[0]) || doc.text.startsWith('之日', h.end)) return false;
       // 可以…申请办理通行证: an avenue the document offers, not a permit it requires.

@@ -103,13 +103,15 @@ const maskTitles = (s: string) => s.replace(/《[^》]*》/g, (t) => '《' + '�
  * Sentences that report how a draft was consulted on (书面征求了…部门的意见; 在门户网站公开征求社会公众意见),
  * and whether the consultation reached the public. A norm that orders consultation (应当征求居民意见) is not a report.
  */
-export function findConsultations(text: string, sentences: Sentence[]): { span: Span; public: boolean }[] {
-  const out: { span: Span; public: boolean }[] = [];
+const DEPARTMENTS = /部门|单位|局|委员会|厅|办公室|人民政府|乡镇|乡（镇）|街道|县区|区县|成员单位|处室|科室|司法|财政|会签/;
+
+export function findConsultations(text: string, sentences: Sentence[]): { span: Span; public: boolean; departments: boolean }[] {
+  const out: { span: Span; public: boolean; departments: boolean }[] = [];
   for (const s of sentences) {
     const t = maskTitles(s.text);
     const m = CONSULT.exec(t);
     if (!m || (NOT_A_REPORT.test(t) && !/已于|已经|于\d{4}年/.test(t))) continue;
-    out.push({ span: span(text, s.start, s.end), public: PUBLIC.test(t) });
+    out.push({ span: span(text, s.start, s.end), public: PUBLIC.test(t), departments: DEPARTMENTS.test(t) });
   }
   return out;
 }

@@ -172,8 +172,11 @@ export interface DocModel {
   interpretation?: InterpretationClause;
   /** Public-comment periods the text states (a notice's own period, or one an 起草说明/解读 reports). */
   comments: CommentPeriod[];
-  /** Sentences that describe how the draft was consulted on, and whether that reached the public. */
-  consultations: { span: Span; public: boolean }[];
+  /**
+   * Sentences that describe how the draft was consulted on: whether that reached the public, and whether it names
+   * departments or units (广泛征求意见 says neither).
+   */
+  consultations: { span: Span; public: boolean; departments: boolean }[];
   /** The body that will issue the document when a draft says so: 拟提请区人民政府印发 → 区人民政府. */
   proposedIssuer?: Span;
   /** A drafter's or reviewer's bracketed remarks (【起草人注：…】): not part of the document's text. */
