@@ -136,6 +136,101 @@ describe('statute data', () => {
   });
 });
 
+describe('coverage', () => {
+  const inForce = (kind: string) => statutes.all.filter((s) => s.kind === kind && s.status === 'in-force');
+  // NPC and NPCSC decisions and resolutions are kept as kind 'law' under their own names; they are not among the
+  // ~300 laws the NPC counts, and a rule should not expect 中华人民共和国 before them.
+  const DECISION = /^全国人民代表大会(常务委员会)?关于.+的(决定|决议|若干规定)$/;
+  // Laws whose official names lack the prefix.
+  const UNPREFIXED_LAWS = ['反分裂国家法', '中国人民解放军军官军衔条例', '中国人民解放军选举全国人民代表大会和县级以上地方各级人民代表大会代表的办法'];
+
+  it('has at least 1,100 entries, about 300 laws in force among them', () => {
+    expect(statutes.all.length).toBeGreaterThanOrEqual(1100);
+    const laws = inForce('law').filter((s) => s.name.startsWith('中华人民共和国') && !s.name.includes('修正案'));
+    expect(laws.length).toBeGreaterThanOrEqual(290);
+    expect(inForce('regulation').length).toBeGreaterThanOrEqual(550);
+    expect(inForce('rule').length).toBeGreaterThanOrEqual(250);
+    expect(statutes.all.filter((s) => s.status !== 'in-force').length).toBeGreaterThanOrEqual(270);
+  });
+
+  it('names every law in force with 中华人民共和国, unless it is a decision or one of the known exceptions', () => {
+    for (const s of inForce('law')) {
+      const ok = s.name.startsWith('中华人民共和国') || DECISION.test(s.name) || UNPREFIXED_LAWS.includes(s.name);
+      expect(ok, s.name).toBe(true);
+    }
+    for (const name of UNPREFIXED_LAWS) expect(byName.get(name)?.kind, name).toBe('law');
+  });
+
+  it('treats every 中华人民共和国…法 as a law and every entry named …实施条例/实施细则/实施办法 as no law', () => {
+    for (const s of statutes.all) {
+      if (/^中华人民共和国.+法(（试行）)?$/.test(s.name) && !/(办法|方法)$/.test(s.name)) expect(s.kind, s.name).toBe('law');
+      if (/实施(条例|细则|办法)$/.test(s.name)) expect(s.kind, s.name).not.toBe('law');
+    }
+  });
+
+  it.each([
+    '中华人民共和国宪法', '中华人民共和国全国人民代表大会组织法', '中华人民共和国人民法院组织法', '中华人民共和国国籍法',
+    '中华人民共和国香港特别行政区基本法', '中华人民共和国海警法', '中华人民共和国国防动员法', '中华人民共和国密码法',
+    '中华人民共和国监狱法', '中华人民共和国引渡法', '中华人民共和国海商法', '中华人民共和国煤炭法', '中华人民共和国核安全法',
+    '中华人民共和国防沙治沙法', '中华人民共和国海域使用管理法', '中华人民共和国证券投资基金法', '中华人民共和国公益事业捐赠法',
+    '中华人民共和国科学技术普及法', '中华人民共和国能源法', '中华人民共和国预备役人员法', '中华人民共和国青藏高原生态保护法',
+    '中华人民共和国外国国家豁免法', '中华人民共和国涉外民事关系法律适用法', '中华人民共和国乡镇企业法',
+  ])('has the law in force %s', (name) => {
+    expect(byName.get(name)).toMatchObject({ kind: 'law', status: 'in-force' });
+  });
+
+  it.each([
+    '中华人民共和国两用物项出口管制条例', '中华人民共和国海关稽查条例', '中华人民共和国船舶登记条例', '中华人民共和国水文条例',
+    '中华人民共和国植物新品种保护条例', '中华人民共和国民用航空安全保卫条例', '中华人民共和国国境卫生检疫法实施细则',
+    '中华人民共和国矿山安全法实施条例', '中华人民共和国进出口货物原产地条例', '中华人民共和国人民警察使用警械和武器条例',
+  ])('has the regulation in force %s', (name) => {
+    expect(byName.get(name)).toMatchObject({ kind: 'regulation', status: 'in-force' });
+  });
+
+  it.each([
+    ['化学危险物品安全管理条例', '2002-03-15', '危险化学品安全管理条例'],
+    ['医疗事故处理办法', '2002-09-01', '医疗事故处理条例'],
+    ['学校食堂与学生集体用餐卫生管理规定', '2019-04-01', '学校食品安全与营养健康管理规定'],
+    ['非法金融机构和非法金融业务活动取缔办法', '2021-05-01', '防范和处置非法集资条例'],
+    ['中华人民共和国预备役军官法', '2023-03-01', '中华人民共和国预备役人员法'],
+    ['中华人民共和国核两用品及相关技术出口管制条例', '2024-12-01', '中华人民共和国两用物项出口管制条例'],
+    ['信访条例', '2022-05-01', '信访工作条例'],
+    ['国家建设征用土地条例', '1987-01-01', '中华人民共和国土地管理法'],
+    ['城市规划条例', '1990-04-01', '中华人民共和国城市规划法'],
+    ['征收排污费暂行办法', '2003-07-01', '排污费征收使用管理条例'],
+    ['中华人民共和国企业法人登记管理条例施行细则', '2022-03-01', '中华人民共和国市场主体登记管理条例实施细则'],
+    ['环境行政处罚办法', '2023-07-01', '生态环境行政处罚办法'],
+    ['排污许可管理办法（试行）', '2024-07-01', '排污许可管理办法'],
+    ['企业年金试行办法', '2018-02-01', '企业年金办法'],
+    ['政府采购供应商投诉处理办法', '2018-03-01', '政府采购质疑和投诉办法'],
+    ['工程建设项目招标范围和规模标准规定', '2018-06-01', '必须招标的工程项目规定'],
+    ['农村土地承包经营权流转管理办法', '2021-03-01', '农村土地经营权流转管理办法'],
+    ['劳动力市场管理规定', '2008-01-01', '就业服务与就业管理规定'],
+  ])('records that %s was replaced on %s by %s', (name, end, by) => {
+    expect(byName.get(name)).toMatchObject({ status: 'replaced', endDate: end, replacedBy: by });
+  });
+
+  it('records the abolition of 劳动教养 and 收容遣送 rules', () => {
+    expect(byName.get('劳动教养试行办法')).toMatchObject({ status: 'repealed', endDate: '2013-12-28' });
+    expect(byName.get('城市流浪乞讨人员收容遣送办法实施细则（试行）')).toMatchObject({ status: 'repealed', endDate: '2003-08-01' });
+  });
+
+  it('has the department rules normative documents cite, with their 令号', () => {
+    for (const name of ['企业职工带薪年休假实施办法', '必须招标的工程项目规定', '机动车登记规定', '住宅室内装饰装修管理办法', '生态环境行政处罚办法', '未成年人学校保护规定', '高层民用建筑消防安全管理规定', '政府购买服务管理办法']) {
+      const s = byName.get(name);
+      expect(s?.kind, name).toBe('rule');
+      expect(s?.note, name).toMatch(/令/);
+    }
+  });
+
+  it('builds the whole table fast enough to do once per page load', () => {
+    buildStatuteTable(STATUTE_ENTRIES); // warm-up
+    const t0 = performance.now();
+    for (let i = 0; i < 5; i++) buildStatuteTable(STATUTE_ENTRIES);
+    expect((performance.now() - t0) / 5).toBeLessThan(100);
+  });
+});
+
 describe('lookup', () => {
   it.each([
     ['中华人民共和国道路交通安全法', '中华人民共和国道路交通安全法', 'full'],
@@ -152,13 +247,22 @@ describe('lookup', () => {
     // An edition or 令号 note after the name does not make it another statute.
     ['中华人民共和国行政处罚法（2021年修订）', '中华人民共和国行政处罚法', 'full'],
     ['公共租赁住房管理办法(住房和城乡建设部令第11号)', '公共租赁住房管理办法', 'full'],
+    // Laws, decisions and regulations added with the complete lists.
+    ['海警法', '中华人民共和国海警法', 'short'],
+    ['香港国安法', '中华人民共和国香港特别行政区维护国家安全法', 'short'],
+    ['选举法', '中华人民共和国全国人民代表大会和地方各级人民代表大会选举法', 'short'],
+    ['反分裂国家法', '反分裂国家法', 'full'],
+    ['全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定', '全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定', 'full'],
+    ['两用物项出口管制条例', '中华人民共和国两用物项出口管制条例', 'short'],
+    ['机动车登记规定（公安部令第164号）', '机动车登记规定', 'full'],
+    ['刑法修正案（十一）', '中华人民共和国刑法修正案（十一）', 'short'],
   ])('finds %s', (title, name, matched) => {
     const m = statutes.lookup(title);
     expect(m?.statute.name).toBe(name);
     expect(m?.matched).toBe(matched);
   });
 
-  it.each(['中华人民共和国燃气管理条例', '清河市公共租赁住房管理办法', '办法', '国务院关于进一步推进户籍制度改革的意见', ''])(
+  it.each(['中华人民共和国燃气管理条例', '中华人民共和国土地征收补偿条例', '中华人民共和国物业管理法', '清河市公共租赁住房管理办法', '办法', '国务院关于进一步推进户籍制度改革的意见', ''])(
     'finds nothing for %s',
     (title) => {
       expect(statutes.lookup(title)).toBeUndefined();
@@ -198,6 +302,7 @@ describe('suggest', () => {
     ['东山区校外培训机构管理办法', 'a local document'],
     ['内蒙古自治区物业管理条例', 'a local regulation'],
     ['安全法', 'as close to 网络安全法 as to 数据安全法'],
+    ['保护法', 'a two-character stem shared by many laws'],
     ['行政许可法实施条例', 'no such regulation; 行政复议法实施条例 is another subject'],
     ['土地管理条例', '地名管理条例 differs in two characters'],
     ['国务院关于进一步推进户籍制度改革的意见', 'not a statute'],
