@@ -95,6 +95,11 @@ export const informalName: Rule = {
         why: '冠以“中华人民共和国”的是法律：应为《中华人民共和国农业技术推广法》。',
       },
       {
+        text: '根据《中华人民共和国土地管理法》《中华人民共和国土地征收补偿条例》，现将征地补偿有关事项公告如下：',
+        errors: [{ excerpt: '《中华人民共和国土地征收补偿条例》' }],
+        why: '没有这部法规：征收补偿由《土地管理法》及其实施条例规定。',
+      },
+      {
         text: '第八条　违反本办法规定的，依照行政处罚法的有关规定处理。',
         errors: [{ excerpt: '行政处罚法' }],
         why: '法律名称没有加书名号，且未用全称。',
@@ -122,7 +127,13 @@ export const informalName: Rule = {
       if (seenNames.has(title) || !ctx.statutes.looksLikeStatute(title)) continue;
       seenNames.add(title);
       const near = ctx.statutes.suggest(title) ?? lawForPrefixedRegulation(ctx, title);
-      if (!near) continue;
+      if (!near) {
+        // The table lists every law and every 中华人民共和国… regulation: a 中华人民共和国…法/条例 it lacks does not exist.
+        if (/^中华人民共和国.{2,40}(?:法|法典|条例)$/.test(title)) {
+          report({ start: c.span.start, end: c.span.end, message: `未查到名为《${c.title}》的法律或行政法规，请核对名称` });
+        }
+        continue;
+      }
       report({
         start: c.span.start,
         end: c.span.end,
