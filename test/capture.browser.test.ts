@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturePage } from '../utils/capture';
 import { normalizeHtmlSkeleton } from '../utils/io/html';
 
-const CORPUS = '/work/shared/corpus';
+// The shared corpus sits beside the project (../shared), wherever the checkout is.
+const CORPUS = join(import.meta.dirname, '../../shared/corpus');
 const PAGES = join(import.meta.dirname, 'fixtures/io/pages');
 
 let browser: Browser;

@@ -13,7 +13,8 @@ import {
 } from '../utils/capture';
 import { normalizeHtmlSkeleton } from '../utils/io/html';
 
-const CORPUS = '/work/shared/corpus';
+// The shared corpus sits beside the project (../shared), wherever the checkout is.
+const CORPUS = join(import.meta.dirname, '../../shared/corpus');
 const PAGES = join(import.meta.dirname, 'fixtures/io/pages');
 
 const dom = (html: string) => parseHTML(normalizeHtmlSkeleton(html)).document as unknown as Document;

@@ -9,7 +9,8 @@ import type { Rule } from '../utils/engine/types';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIX = join(ROOT, 'test/fixtures/io');
-const CORPUS = '/work/shared/corpus';
+// The shared corpus sits beside the project (../shared), wherever the checkout is.
+const CORPUS = join(import.meta.dirname, '../../shared/corpus');
 const GOOD_TXT = join(FIX, 'txt/utf8-crlf.txt');
 const GOOD_HTML = join(CORPUS, '03-public-rental-housing.html');
 const GOOD_DOCX = join(FIX, 'docx/draft.docx');
@@ -146,7 +147,7 @@ describe('normlint CLI (child process)', { concurrent: true, timeout: 60_000 }, 
   it.each([
     [['--frobnicate', GOOD_TXT], '未知的选项“--frobnicate”'],
     [['--format'], '缺少取值'],
-    [['--format', 'xml', GOOD_TXT], '只能是 json 或 text'],
+    [['--format', 'xml', GOOD_TXT], '只能是 json、text 或 csv'],
     [['--profile', '--today', '2022-01-01', GOOD_TXT], '--profile 缺少取值'],
     [['--today', '2022-02-30', GOOD_TXT], '--today 的日期“2022-02-30”无效'],
     [['--today', '20220101', GOOD_TXT], '无效'],
@@ -188,7 +189,7 @@ describe('normlint CLI (child process)', { concurrent: true, timeout: 60_000 }, 
   });
 
   it('scores the whole corpus without a failed run', () => {
-    const r = spawnSync(process.execPath, ['/work/shared/tools/score.mjs', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
+    const r = spawnSync(process.execPath, [join(ROOT, '../shared/tools/score.mjs'), '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
     expect(r.status).toBe(0);
     const { summary } = JSON.parse(r.stdout);
     expect(summary.samples).toBe(14);
@@ -235,5 +236,17 @@ describe('normlint CLI output (in process, with test rules)', { timeout: 30_000 
     // 𠀀 is two UTF-16 units but one character.
     expect(pos(6)).toEqual({ line: 2, column: 3 });
     expect(pos(8)).toEqual({ line: 3, column: 1 });
+  });
+});
+
+describe('normlint CLI: the batch table', { timeout: 60_000 }, () => {
+  it('--format csv writes one row per finding with the document fields, a row for a clean file and one for a bad file', () => {
+    const r = cli(['--format', 'csv', join(CORPUS, '01-parking-rules.html'), join(CORPUS, '03-public-rental-housing.html'), join(FIX, 'bad/empty.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout.startsWith('\uFEFF文件,标题,文号,制定机关,成文日期,发布日期,严重程度,代码,问题类型,行,列,摘录,说明,依据\r\n')).toBe(true);
+    const lines = r.stdout.trim().split('\r\n');
+    expect(lines.some((l) => l.includes('01-parking-rules.html,清河市机动车停车场管理实施细则,清交运办〔2021〕27号') && l.includes(',effective.no-grace,施行日期未设宽限期,'))).toBe(true);
+    expect(lines.filter((l) => l.includes('03-public-rental-housing.html'))).toEqual([expect.stringContaining('未发现问题')]);
+    expect(lines.filter((l) => l.includes('empty.txt'))).toHaveLength(1);
   });
 });

@@ -8,7 +8,8 @@ import { normalizeHtmlSkeleton } from '../utils/io/html';
 import { formatNumber, renderNumbering } from '../utils/io/docx-numbering';
 
 const FIX = join(import.meta.dirname, 'fixtures/io');
-const CORPUS = '/work/shared/corpus';
+// The shared corpus sits beside the project (../shared), wherever the checkout is.
+const CORPUS = join(import.meta.dirname, '../../shared/corpus');
 const SAMPLE_FIRST = '青山县市场监督管理局关于规范集贸市场经营秩序的通知';
 
 let tmp: string;

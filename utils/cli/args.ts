@@ -1,6 +1,6 @@
 /** Command-line arguments of normlint. Hand-written so every message is Chinese and names the flag. */
 
-export type Format = 'json' | 'text';
+export type Format = 'json' | 'text' | 'csv';
 
 export interface CliOptions {
   format: Format;
@@ -50,7 +50,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (!value) throw new UsageError(`选项 ${flag} 缺少取值（missing value）`);
     switch (flag) {
       case '--format':
-        if (value !== 'json' && value !== 'text') throw new UsageError(`--format 只能是 json 或 text，而不是“${value}”（bad format）`);
+        if (value !== 'json' && value !== 'text' && value !== 'csv') throw new UsageError(`--format 只能是 json、text 或 csv，而不是“${value}”（bad format）`);
         opts.format = value;
         break;
       case '--profile':
@@ -72,7 +72,8 @@ export const USAGE = `用法：normlint [选项] 文件...
 审查行政规范性文件（.txt、.html/.htm、.docx），逐条列出问题、依据和修改建议。
 
 选项：
-  --format json|text    输出格式：text（默认，每行一个问题）或 json
+  --format json|text|csv  输出格式：text（默认，每行一个问题）、json，或 csv（一行一个问题，附文件标题、文号、
+                        制定机关和日期，带 BOM，可直接用 Excel 打开：适合批量审查后制表）
   --profile 名称        地区配置（默认 national；内置：national、strict）
   --today YYYY-MM-DD    审查日期（默认今天），用于判断是否过期、逾期备案
   --register 文件.csv   备案登记簿（CSV，表头含“文号”，可含登记号、公布日期、报送备案日期等）

@@ -1,3 +1,5 @@
+import Papa from 'papaparse';
+import { DEFECT_CODES } from '../engine/codes';
 import type { Finding, Severity } from '../engine/types';
 import type { ReviewResult } from '../engine';
 
@@ -72,4 +74,26 @@ export function summaryLine(reports: FileReport[]): string {
   const total = n.error + n.warning + n.info;
   const head = `共审查 ${reports.length - failed} 个文件，发现 ${total} 处问题（错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}）`;
   return failed ? `${head}；${failed} 个文件无法读取` : head;
+}
+
+const CSV_HEADER = ['文件', '标题', '文号', '制定机关', '成文日期', '发布日期', '严重程度', '代码', '问题类型', '行', '列', '摘录', '说明', '依据'];
+
+/**
+ * A filing officer's table of a batch audit: one row per finding with the document's title, 文号, issuer and dates;
+ * a file without findings gets one row saying so, a file that could not be read one row with its error. UTF-8 with a
+ * byte-order mark and CRLF lines, so Excel opens the Chinese correctly.
+ */
+export function csvTable(reports: FileReport[]): string {
+  const rows: string[][] = [];
+  for (const r of reports) {
+    const s = r.summary;
+    const doc = [r.path, s?.title ?? s?.headline ?? '', s?.docNumber ?? '', s?.issuer ?? '', s?.writtenDate ?? '', s?.publishedDate ?? ''];
+    if (r.error) rows.push([...doc, '', '', '', '', '', '', r.error, '']);
+    else if (r.notice && !r.findings?.length) rows.push([...doc, SEVERITY_LABEL.info, '', '', '', '', '', r.notice, '']);
+    else if (!r.findings?.length) rows.push([...doc, '', '', '', '', '', '', '未发现问题', '']);
+    for (const f of r.findings ?? []) {
+      rows.push([...doc, SEVERITY_LABEL[f.severity], f.code, DEFECT_CODES[f.code], String(f.line), String(f.column), f.excerpt, f.message, f.basis]);
+    }
+  }
+  return '\uFEFF' + Papa.unparse({ fields: CSV_HEADER, data: rows }, { newline: '\r\n' }) + '\r\n';
 }

@@ -7,7 +7,7 @@ import { isIsoDate } from '../text/dates';
 import { InputError, MAX_FILE_BYTES, readDocumentFile } from '../io';
 import { decodeBytes, DecodeError, normalizeNewlines } from '../io/decode';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
-import { fileReport, summaryLine, textLines, type FileReport } from './format';
+import { csvTable, fileReport, summaryLine, textLines, type FileReport } from './format';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -116,6 +116,7 @@ export async function run(argv: readonly string[], io: CliIO = defaultIO, review
   }
 
   if (opts.format === 'json') io.stdout(JSON.stringify({ files: reports }, null, 2) + '\n');
+  else if (opts.format === 'csv') io.stdout(csvTable(reports));
   else io.stdout(`${summaryLine(reports)}\n`);
 
   if (failed) return EXIT.usage;
