@@ -234,7 +234,8 @@ export function findMainContent(doc: Document): Element {
 
 /** True when nothing but whitespace or furniture separates a and b. */
 function textBetween(from: Node, to: Node, exclude: (el: Element) => boolean, limit: number): number {
-  // Walks document order from the end of `from` to the start of `to`, counting visible characters.
+  // Walks document order from the end of `from` (from its start when `to` lies inside it) to the start of `to`,
+  // counting visible characters.
   let n = 0;
   let node: Node | null = from;
   const next = (x: Node, descend: boolean): Node | null => {
@@ -242,7 +243,7 @@ function textBetween(from: Node, to: Node, exclude: (el: Element) => boolean, li
     for (let y: Node | null = x; y; y = y.parentNode) if (y.nextSibling) return y.nextSibling;
     return null;
   };
-  node = next(from, false);
+  node = from.contains(to) ? from.firstChild : next(from, false);
   while (node && node !== to) {
     if (node.nodeType === 1) {
       const el = node as Element;
@@ -409,8 +410,10 @@ export function findTitleElement(doc: Document, main: Element, exclude: (el: Ele
     // A heading inside the content only titles it when it opens it.
     if (inside && textBetween(main, el, exclude, 30) > 30) continue;
     const lcp = docTitle ? LCP(docTitle, text) : 0;
-    const matches = docTitle.length >= 4 && (lcp >= Math.min(8, docTitle.length, text.length) || docTitle.includes(text) || text.includes(docTitle));
-    const rank = (matches ? 100 : 0) + (tag === 'H1' ? 20 : heading ? 10 : 5);
+    // The whole page title in the heading beats a heading that is only part of it (the attached draft's title).
+    const whole = docTitle.length >= 4 && text.includes(docTitle);
+    const matches = docTitle.length >= 4 && (lcp >= Math.min(8, docTitle.length, text.length) || docTitle.includes(text));
+    const rank = (whole ? 120 : matches ? 100 : 0) + (tag === 'H1' ? 20 : heading ? 10 : 5);
     candidates.push({ el, rank });
   }
   // Best rank first; among equals the one nearest to the content (last in document order).
