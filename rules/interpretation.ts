@@ -27,6 +27,14 @@ export const interpretation: Rule = {
         text: '青溪市财政局 青溪市人力资源和社会保障局关于印发《青溪市就业补助资金管理办法》的通知\n第二十条　本办法由青溪市财政局、青溪市人力资源和社会保障局负责解释。',
         why: '联合发文的，由联合制定机关共同解释。',
       },
+      {
+        text: '湖滨市卫生健康委员会　湖滨市发展和改革委员会\n湖滨市民政局\n\n湖卫规〔2024〕3号\n\n湖滨市卫生健康委员会等五部门关于推进普惠托育服务发展的通知\n七、本通知由市卫生健康委员会负责解释。',
+        why: '牵头的联合制定机关解释，发文机关标志列出了全部制定机关。',
+      },
+      {
+        text: '湖滨市住房和城乡建设局关于公开征求《湖滨市推进装配式建筑发展实施办法（征求意见稿）》意见的公告\n我局起草了《湖滨市推进装配式建筑发展实施办法（征求意见稿）》，拟以我局名义印发。现向社会公开征求意见。\n湖滨市推进装配式建筑发展实施办法\n（征求意见稿）\n第十条　本办法由市住房和城乡建设局负责解释。',
+        why: '“拟以我局名义印发”：制定机关就是发布公告的住建局。',
+      },
     ],
     invalid: [
       {
@@ -43,8 +51,9 @@ export const interpretation: Rule = {
     const issuer = doc.proposedIssuer?.text ?? doc.issuer?.name;
     const body = c.body.text;
     // Joint issuers (甲局、乙局关于…) may interpret together: every interpreting body must be one of them.
+    // A draft's intended issuer is the one it names; otherwise every organ named as issuer (joint documents).
     const ownHeadline = !doc.proposedIssuer && !doc.parts.some((p) => p.kind === 'notice');
-    const issuers = issuer ? [issuer, ...(ownHeadline ? jointIssuers(doc.headline?.text) : [])] : [];
+    const issuers = issuer ? [issuer, ...(ownHeadline ? doc.issuers : [])] : [];
     // Split on list marks only: 和 and 与 occur inside names (住房和城乡建设局, 自然资源与规划局).
     const interpreters = body.split(/、|会同|，/).filter((x) => x.length >= 2);
     if (issuers.length && interpreters.every((x) => issuers.some((i) => sameIssuer(i, x)))) return;
@@ -60,11 +69,5 @@ export const interpretation: Rule = {
     });
   },
 };
-
-// 青溪市财政局 青溪市人力资源和社会保障局关于印发…: the issuers before 关于.
-function jointIssuers(headline?: string): string[] {
-  const m = headline ? /^(.{2,80}?)关于/.exec(headline) : null;
-  return m ? m[1].split(/[、，,\s\u3000]+/).filter((x) => x.length >= 3) : [];
-}
 
 export default [interpretation];

@@ -53,18 +53,21 @@ interface Hit {
   pattern: Pattern;
 }
 
+// Every power in a clause (没收其物品，并处罚款 sets two), patterns in order of preference, none overlapping another.
 function findPowers(doc: DocModel, patterns: Pattern[], accept?: (h: Hit, m: RegExpExecArray) => boolean): Hit[] {
   const hits: Hit[] = [];
   for (const s of normSentences(doc)) {
     for (const clause of splitClauses(s)) {
+      const inClause: Hit[] = [];
       for (const pattern of patterns) {
-        const m = pattern.re.exec(clause.text);
-        if (!m) continue;
-        const h: Hit = { start: clause.start + m.index, end: clause.start + m.index + m[0].length, clause, sentence: s, severity: pattern.severity, pattern };
-        if (accept && !accept(h, m)) continue;
-        hits.push(h);
-        break;
+        for (const m of clause.text.matchAll(new RegExp(pattern.re.source, 'g'))) {
+          const h: Hit = { start: clause.start + m.index!, end: clause.start + m.index! + m[0].length, clause, sentence: s, severity: pattern.severity, pattern };
+          if (inClause.some((o) => h.start < o.end && o.start < h.end)) continue;
+          if (accept && !accept(h, m as RegExpExecArray)) continue;
+          inClause.push(h);
+        }
       }
+      hits.push(...inClause.sort((a, b) => a.start - b.start));
     }
   }
   return hits;
@@ -105,6 +108,8 @@ const LICENCE_PATTERNS: Pattern[] = [
   // (取得…证书的，给予补贴) is neither.
   { re: new RegExp(`(?:应当|须|需|必须)(?:向[^，。；]{1,30}?|[^，。；]{0,12}?)(?:申请办理|申请领取|申领|申请取得|办理|取得|领取)[^，。；]{0,24}?${PERMIT}(?:[^，。；]{0,4}?后[，,]?(?:方可|才能|方能|始得)[^，。；]{0,16})?`) },
   { re: new RegExp(`(?:申请办理|申请领取|申领)[^，。；]{0,16}?${PERMIT}`) },
+  // 取得《景区经营许可证》后方可经营: the permit as the condition of the activity, with or without 应当.
+  { re: new RegExp(`取得[^，。；]{0,20}?${PERMIT}[^，。；]{0,4}?后[，,]?(?:方可|才能|方能|始得|才可)[^，。；]{0,16}`) },
   { re: /(?:应当|须|需|必须)?(?:取得|经|报)[^，。；]{1,30}?(?:批准|审批|核准|审核同意|审查同意|同意|许可|备案)(?:后)?[，,]?(?:方可|才能|方能|始得)[^，。；]{0,16}/, approver: true },
   { re: /(?:应当|须|需|必须)经[^，。；]{1,30}?(?:批准|审批|核准|许可)/, approver: true },
   { re: /未(?:取得|经|办理|领取)[^，。；]{0,30}?(?:许可证|许可|批准|审批|核准|同意|资格证|证》|证)[^，。；]{0,6}?[，,]?\s*(?:的[，,]?\s*)?(?:任何[^，。；]{0,6}?)?(?:不得|禁止|严禁)[^，。；]{0,12}/, approver: true },
@@ -164,6 +169,11 @@ export const license: Rule = {
         why: '《旅游法》没有设定民宿经营许可：引用了同一领域的法律，不等于该许可有上位法依据。',
       },
       {
+        text: '第十四条　景区经营单位取得《景区经营许可证》后方可经营。',
+        errors: [{ excerpt: '取得《景区经营许可证》后方可经营' }],
+        why: '以“取得…后方可”设定了许可。',
+      },
+      {
         text: '二、农药经营者购进限制使用农药的，应当将进货清单报所在乡镇农业综合服务站审核同意后方可入库销售。',
         errors: [{ excerpt: '报所在乡镇农业综合服务站审核同意后方可入库销售' }],
         why: '经营者报送清单、经审核同意后方可销售：以审核同意的形式设定了许可。',
@@ -198,13 +208,19 @@ const AMOUNT = '(?:[0-9０-９.]+|[一二两三四五六七八九十百千万]+)
 const PENALTY_PATTERNS: Pattern[] = [
   { re: new RegExp(`(?:处|并处|处以|予以|给予|可以处)[^，。；]{0,12}?${AMOUNT}(?:以上[^，。；]{0,16}?(?:以下)?)?(?:的)?罚款`) },
   { re: /(?:处以|并处|予以|给予|处|可以)[^，。；]{0,6}?(?:罚款|没收(?:违法所得|非法财物|[^，。；]{1,8}(?:工具|物品|设备|车辆|犬只))|吊销[^，。；]{0,12}?(?:证|执照)|暂扣[^，。；]{0,8}?(?:证|执照)|责令停产停业|责令关闭|行政拘留|拘留|降低资质等级|限制开展生产经营活动|责令停止营业)/ },
+  // Confiscation, revocation, closure and detention need no 处/予以 before them to be penalties.
+  { re: /没收(?:其)?[^，。；]{1,12}?(?:违法所得|非法财物|物品|工具|设备|车辆|犬只|财物|货物|商品|产品)|吊销(?:其)?[^，。；]{0,12}?(?:许可证|执照|证书|资格证)|责令停产停业|责令关闭|行政拘留/ },
+  // 暂停其投标资格6个月: barring a party from bidding, trading or practising is a penalty (限制从业), unlike losing a subsidy.
+  { re: /(?:暂停|取消|限制|禁止)(?:其)?[^，。；]{0,24}?(?:投标|竞标|参与|承接|从业|执业|经营)[^，。；]{0,10}?资格(?:[^，。；]{0,8}?(?:个月|年))?/ },
   // 警告 is a penalty on the public; given to staff it is discipline (处分). 通报批评 is left out: documents use it
   // mostly for supervising schools, units and staff, where it is not a penalty.
   { re: /(?:处以|予以|给予|处)警告(?![^。]{0,12}处分)/ },
 ];
 
-// 应当给予罚款处罚的，按照…: the penalty is the condition of a clause about something else.
-const inCondition = (doc: DocModel, h: Hit) => /^[^，。；]{0,6}?的[，,]/.test(doc.text.slice(h.end, h.end + 8));
+// 应当给予罚款处罚的，按照…: the penalty is the condition of a clause about something else. 责令停产停业、吊销许可证件、
+// 没收较大数额违法所得等: a list of penalty kinds (whose hearing rights a text restates) sets none of them.
+const inCondition = (doc: DocModel, h: Hit) =>
+  /^[^，。；]{0,6}?的[，,]/.test(doc.text.slice(h.end, h.end + 8)) || doc.text[h.start - 1] === '、' || /^[、等]/.test(doc.text.slice(h.end, h.end + 1));
 
 export const penalty: Rule = {
   meta: {
@@ -221,6 +237,8 @@ export const penalty: Rule = {
       { text: '第八条　在城市道路上违反规定停放机动车的，由公安机关交通管理部门依照《中华人民共和国道路交通安全法》第九十三条的规定予以处罚。', why: '依照法律条文处罚，没有自设处罚。' },
       { text: '第十二条　挪用维修资金的，由县住房和城乡建设局依法予以处理。', why: '“依法处理”，没有设定新的处罚。' },
       { text: '第十四条　工作人员玩忽职守的，给予警告处分。', why: '对工作人员的处分是内部纪律，不是行政处罚。' },
+      { text: '第十一条　以虚报等手段骗取补贴的，取消其享受补贴资格，追回已发放的资金。', why: '取消补贴资格是收回授益，不是行政处罚。' },
+      { text: '第九条　作出责令停产停业、吊销许可证件、没收较大数额违法所得等行政处罚决定前，应当告知当事人有要求听证的权利。', why: '列举处罚种类以告知听证权利，没有设定处罚。' },
       {
         text: '第五条　同一违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚。',
         why: '“给予罚款处罚的”是条件，这句复述的是《行政处罚法》第二十九条的适用规则。',
@@ -237,6 +255,16 @@ export const penalty: Rule = {
         errors: [{ excerpt: '给予警告' }],
         why: '警告也是行政处罚，规范性文件不得设定。',
       },
+      {
+        text: '（二）逾期不改正的，没收其违法回收的物品，并处1000元以上5000元以下罚款。',
+        errors: [{ excerpt: '没收其违法回收的物品' }, { excerpt: '并处1000元以上5000元以下罚款' }],
+        why: '同一句设定了没收和罚款两种处罚。',
+      },
+      {
+        text: '2.对同一工地一个月内被通报两次以上的施工单位，暂停其在本区参与政府投资项目投标资格6个月。',
+        errors: [{ excerpt: '暂停其在本区参与政府投资项目投标资格6个月' }],
+        why: '限制参与投标是对经营活动的限制，属于行政处罚（限制开展生产经营活动）。',
+      },
     ],
   },
   check(doc, ctx, report) {
@@ -244,7 +272,7 @@ export const penalty: Rule = {
       doc,
       ctx,
       report,
-      findPowers(doc, PENALTY_PATTERNS, (h) => !inCondition(doc, h)),
+      findPowers(doc, PENALTY_PATTERNS, (h, m) => !inCondition(doc, h) && !/补贴|奖励|优惠|扶持|评优|评先/.test(m[0])),
       (x) => `“${x}”设定了行政处罚：规范性文件不得设定处罚，应改为“依照《××》第×条的规定处罚”`,
       (x) => `“${x}”涉及行政处罚，请核对是否与上位法规定的种类、幅度一致`,
       false,
@@ -254,7 +282,7 @@ export const penalty: Rule = {
 
 const COERCION_PATTERNS: Pattern[] = [
   {
-    re: /(?:可以|应当|予以|有权|将|即)?(?:当场)?(?:查封|(?<!克)扣押(?!金)|冻结|扣留|封存|暂扣(?![^，。；]{0,8}?(?:证|执照))|强制(?:拆除|清除|清理|收回|扣缴|划拨|隔离|带离|搬离|停止)|强行(?:拆除|清除|带离|拖离|拖移)|代履行)[^，。；]{0,12}/,
+    re: /(?:可以|应当|予以|有权|将|即)?(?:当场|先行)?(?:查封|(?<!克)扣押(?!金)|冻结|扣留|封存|封堵其|查扣|暂扣(?![^，。；]{0,8}?(?:证|执照))|强制(?:拆除|清除|清理|收回|扣缴|划拨|隔离|带离|搬离|停止)|强行(?:拆除|清除|带离|拖离|拖移)|代履行)[^，。；]{0,12}/,
   },
 ];
 
@@ -279,6 +307,11 @@ export const coercion: Rule = {
         why: '自行设定了暂扣这一强制措施。',
       },
       {
+        text: '第十八条　排水户擅自向雨水管网排放污水的，区水务局可以先行封堵其排水接驳口。',
+        errors: [{ excerpt: '先行封堵其排水接驳口' }],
+        why: '封堵排水口是行政强制措施，规范性文件不得设定。',
+      },
+      {
         text: '第二十一条　运输车辆未按照规定密闭运输，经责令改正拒不改正的，由县城市管理局扣押其运输车辆。',
         errors: [{ excerpt: '扣押其运输车辆' }],
         why: '“未按照规定”描述的是违法行为，不是上位法依据；扣押车辆系自行设定。',
@@ -297,7 +330,10 @@ export const coercion: Rule = {
   },
 };
 
-const ORGAN = /(?:人民政府|局|委员会|委|部门|机关|管理所|监督所|中心|站|管理处|办事处|办公室|财政专户)/;
+const ORGAN = /(?:人民政府|局|委员会|委|部门|机关|管理所|监督所|中心|站|管理处|办事处|办公室|财政专户|管理机构|主管机构|监管机构|执法机构)/;
+// Deposits of a transaction the law itself provides for: a bid, an auction, a contract's performance.
+// A 履约保证金 paid to a regulator (预付卡发卡企业向商务局缴纳) is not one of them.
+const TRANSACTION_DEPOSIT = /(?:竞买|投标|竞拍|竞得|拍卖|挂牌)保证金/;
 const FEE_PATTERNS: Pattern[] = [
   { re: /(?:缴纳|交纳|缴存|预交|预缴|交付|缴交)[^，。；]{0,16}?(?:保证金|押金|风险金|抵押金|质保金|[^，。；租]{0,6}?费(?![用率]))(?:[0-9０-９]+(?:元|万元))?/ },
   { re: /(?:收取|征收|加收)[^，。；]{0,12}?(?:保证金|押金|风险金|[^，。；租]{0,6}?费(?![用率]))/ },
@@ -315,6 +351,7 @@ export const fee: Rule = {
   examples: {
     valid: [
       { text: '第十条　承租人应当按照合同约定按时缴纳租金。', why: '合同租金，不是行政收费。' },
+      { text: '第二十条　竞买人应当在挂牌截止前交纳竞买保证金。', why: '竞买保证金是出让交易的保证金，由土地出让的法规规章规定，不是行政收费。' },
       { text: '（三）市场开办者收取摊位租金的，应当明码标价，不得在标价之外加价收取未予标明的费用。', why: '规范经营者收费行为，不是设定行政收费。' },
     ],
     invalid: [
@@ -322,6 +359,16 @@ export const fee: Rule = {
         text: '第五条　经营性公共停车场经营者应当在开业前向所在区交通运输主管部门缴纳停车场管理保证金，保证金标准为每个停车泊位500元。',
         errors: [{ excerpt: '缴纳停车场管理保证金' }],
         why: '向行政机关缴纳保证金，没有法律法规依据。',
+      },
+      {
+        text: '第九条　单用途预付卡发卡企业应当向区商务局缴纳履约保证金。',
+        errors: [{ excerpt: '缴纳履约保证金' }],
+        why: '向监管部门缴纳的“履约保证金”是行政机关收取的保证金，不是交易双方之间的保证金。',
+      },
+      {
+        text: '第十二条　新建建筑申请接入城市集中供热管网的，建设单位应当在接入前向市供热管理机构缴纳管网接入保证金。',
+        errors: [{ excerpt: '缴纳管网接入保证金' }],
+        why: '向管理机构缴纳保证金，没有法律法规依据。',
       },
     ],
   },
@@ -331,6 +378,7 @@ export const fee: Rule = {
       const lead = doc.text.slice(h.clause.start, h.start);
       const payee = /向([^，。；]{1,30}?)$/.exec(lead)?.[1];
       const collector = /^(?:由)?([^，。；]{1,24}?)(?:统一|按照[^，。；]{0,10})?$/.exec(lead)?.[1];
+      if (TRANSACTION_DEPOSIT.test(m[0])) return false;
       if (m[0].startsWith('收取') || m[0].startsWith('征收') || m[0].startsWith('加收')) return !!collector && ORGAN.test(collector);
       if (payee) return ORGAN.test(payee);
       return /保证金|押金|风险金/.test(m[0]) && /应当|须|必须/.test(lead);

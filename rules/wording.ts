@@ -38,6 +38,7 @@ export const wording: Rule = {
     valid: [
       { text: '第五条　配送人员应当穿着统一工装、佩戴工作证件等。', why: '用“等”结束列举。' },
       { text: '第三条　按照等级划分标准，确定补贴档次。', why: '“等等级”中的“等等”不是一个词（分词为“等/等级”），不误报。' },
+      { text: '二、因生产工艺上要求或者特殊需要必须连续作业的，施工单位应当取得证明。', why: '这里的“必须”表示客观需要（引自法律的条件），不是义务性规范的用语。' },
     ],
     invalid: [
       {
@@ -67,6 +68,8 @@ export const wording: Rule = {
       const entry = BY_WORD.get(m[0])!;
       const tokenEnd = starts.get(start);
       if (tokenEnd === undefined) continue;
+      // 因特殊需要必须连续作业的: 必须 states a need inside a condition, not the document's command.
+      if (entry.word === '必须' && (/需要$|要求$/.test(doc.text.slice(start - 2, start)) || /^[^，。；]{0,16}的(?:[，,]|除外)/.test(doc.text.slice(end, end + 20)))) continue;
       if (tokenEnd !== end && !(entry.prefix && tokenEnd > end) && !endsOnBoundary(starts, words, end)) continue;
       report({
         start,

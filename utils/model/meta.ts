@@ -81,11 +81,11 @@ export function findRegNumber(text: string, metadata: PageMetadata): { text: str
   return { text: value, span: span(text, at, at + value.length) };
 }
 
-/** The issuer as a headline states it: 东山区人民政府关于加强…的通告 → 东山区人民政府. */
+/** The issuer as a headline states it: 东山区人民政府关于加强…的通告 → 东山区人民政府 (of several, the first). */
 export function issuerFromHeadline(text: string, headline?: Span): Span | undefined {
   if (!headline) return undefined;
-  const m = /^(.{2,40}?)关于/.exec(headline.text);
-  if (!m || !ORGAN_SUFFIX.test(m[1])) return undefined;
+  const m = /^(.{2,40}?)(?:等[一二三四五六七八九十0-9]*(?:个)?(?:部门|单位))?关于/.exec(headline.text);
+  if (!m || !ORGAN_SUFFIX.test(m[1].split(/[、，,\s\u3000]+/)[0])) return undefined;
   // Joint issuers (A、B关于…) keep the first.
   const first = m[1].split(/[、，,\s]+/)[0];
   return span(text, headline.start, headline.start + first.length);
@@ -95,6 +95,29 @@ export function issuerFromHeadline(text: string, headline?: Span): Span | undefi
  * The issuing organ's line above a headline that starts with 关于 (the 发文机关标志 of an official document:
  * 北塘县应急管理局 / 清河市人民政府文件).
  */
+/**
+ * Every organ named as issuer: in the headline (甲局、乙局关于…), on the organ lines above it (a joint document
+ * prints one or two per line), in the metadata, in signatures.
+ */
+export function issuerNames(lines: Line[], headline: Span | undefined, metadata: PageMetadata, signatures: Signature[]): string[] {
+  const names = new Set<string>();
+  const add = (s: string) => {
+    for (const n of s.replace(/文件$/, '').split(/[、，,\s\u3000]+/)) if (n.length >= 3 && ORGAN_SUFFIX.test(n)) names.add(n);
+  };
+  if (metadata.issuer) add(metadata.issuer);
+  const lead = headline ? /^(.{2,80}?)(?:等[一二三四五六七八九十0-9]*(?:个)?(?:部门|单位))?关于/.exec(headline.text)?.[1] : undefined;
+  if (lead) add(lead);
+  if (headline) {
+    const i = lines.findIndex((l) => l.textStart === headline.start);
+    for (const l of lines.slice(Math.max(0, i - 8), Math.max(0, i))) {
+      if (!l.text || matchDocNumbers(l.text).next().value || /[，。：:；]/.test(l.text)) continue;
+      add(l.text);
+    }
+  }
+  for (const s of signatures) if (s.organ && (s.part === 'cover' || s.part === 'body')) add(s.organ.text);
+  return [...names];
+}
+
 export function issuerAboveHeadline(text: string, lines: Line[], headline?: Span): Span | undefined {
   if (!headline || !/^关于/.test(headline.text)) return undefined;
   const i = lines.findIndex((l) => l.textStart === headline.start);
@@ -105,11 +128,13 @@ export function issuerAboveHeadline(text: string, lines: Line[], headline?: Span
   return span(text, above.textStart, above.textStart + name.length);
 }
 
-const PROPOSED = /拟(?:提请|报请|提交|由|以)?(?:以)?([^，。；,]{1,24}?(?:人民政府(?:办公室|办公厅)?|委员会|局|厅))(?:名义)?(?:印发|发布|出台|审议|常务会议)/;
+const PROPOSED = /拟(?:提请|报请|提交|由|以)?(?:以)?([^，。；,]{1,24}?(?:人民政府(?:办公室|办公厅)?|委员会|局|厅|委|办|中心|机关))(?:名义)?(?:印发|发布|出台|审议|常务会议)/;
 
-export function findProposedIssuer(text: string, from: number, to: number): Span | undefined {
+export function findProposedIssuer(text: string, from: number, to: number, self?: Span): Span | undefined {
   const m = PROPOSED.exec(text.slice(from, to));
   if (!m) return undefined;
+  // 拟以我局名义印发: the notice's own issuer.
+  if (/^(?:我|本)(?:局|委|厅|办|中心|机关|部门|院|署)$/.test(m[1])) return self;
   const at = from + m.index + m[0].indexOf(m[1]);
   return span(text, at, at + m[1].length);
 }

@@ -3,7 +3,17 @@ import type { Segmenter } from '../segment';
 import { findBasisClause, findEffective, findInterpretation, findValidity } from './clauses';
 import { scanCitations } from './citations';
 import { findComments, findConsultations } from './comment';
-import { findDocNumber, findProposedIssuer, findPublishedInText, findRegNumber, findSignatures, issuerAboveHeadline, issuerFromHeadline, metaDate } from './meta';
+import {
+  findDocNumber,
+  findProposedIssuer,
+  findPublishedInText,
+  findRegNumber,
+  findSignatures,
+  issuerAboveHeadline,
+  issuerFromHeadline,
+  issuerNames,
+  metaDate,
+} from './meta';
 import { layoutDocument } from './parts';
 import { findArticles, findHeadings, findItems, span, splitLines, splitSentences } from './structure';
 import type { DocKind, DocModel, PartKind, Span, Token } from './types';
@@ -120,7 +130,8 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
     interpretation: describes ? undefined : findInterpretation(text, bodySentences),
     comments: findComments(text, lines, sentences, noticeDate),
     consultations: findConsultations(text, sentences),
-    proposedIssuer: findProposedIssuer(text, 0, bodyStart > 0 ? bodyStart : Math.min(text.length, 2000)),
+    proposedIssuer: findProposedIssuer(text, 0, bodyStart > 0 ? bodyStart : Math.min(text.length, 2000), headlineIssuer),
+    issuers: issuerNames(lines, layout.headline, metadata, signatures),
     remarks,
     signatures,
     lines,

@@ -179,6 +179,8 @@ export interface DocModel {
   consultations: { span: Span; public: boolean; departments: boolean }[];
   /** The body that will issue the document when a draft says so: 拟提请区人民政府印发 → 区人民政府. */
   proposedIssuer?: Span;
+  /** Every issuing organ the text or page names: joint issuers above or in the headline, the metadata, signatures. */
+  issuers: string[];
   /** A drafter's or reviewer's bracketed remarks (【起草人注：…】): not part of the document's text. */
   remarks: Span[];
   /** Signature blocks (organ + date) closing a part. */
