@@ -21,3 +21,19 @@ export function tokensFromCut(text: string, words: string[]): Token[] {
   if (at !== text.length) throw new Error(`jieba cut lost text: ${at} of ${text.length} characters`);
   return out;
 }
+
+/**
+ * Tokens from the UTF-16 lengths of jieba's words (what `lineCachedLengths` keeps: a compact typed array per line
+ * instead of thousands of small strings), with the same running offsets as `tokensFromCut`.
+ */
+export function tokensFromLengths(text: string, lengths: ArrayLike<number>): Token[] {
+  const out: Token[] = new Array(lengths.length);
+  let at = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const end = at + lengths[i];
+    out[i] = { word: text.slice(at, end), start: at, end };
+    at = end;
+  }
+  if (at !== text.length) throw new Error(`jieba cut lost text: ${at} of ${text.length} characters`);
+  return out;
+}
