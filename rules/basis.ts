@@ -45,7 +45,9 @@ export const missing: Rule = {
 };
 
 // A statute name written in the text without 书名号: scanned by suffix at each 法/条例/法典.
-const BARE_NAME = /[\u4e00-\u9fa5]{2,30}?(?:法典|条例|法)(?![律规学院官人治制定令网庭警务])/g;
+// Where a statute name could end: each 法/条例/法典 (not 法律, 法规, 法院…). Names are found backwards from here.
+const NAME_END = /(?:法典|条例|法)(?![律规学院官人治制定令网庭警务])/g;
+const isHan = (c: string | undefined) => !!c && c >= '\u4e00' && c <= '\u9fa5';
 
 // 《中华人民共和国农业技术推广条例》: the 中华人民共和国 prefix marks a law, and the law of that name exists.
 function lawForPrefixedRegulation(ctx: Parameters<Rule['check']>[1], title: string) {
@@ -144,13 +146,18 @@ export const informalName: Rule = {
     // Names written without 书名号 (依照行政处罚法…). Positions inside 《》 are skipped.
     const inside = doc.citations.map((c) => c.span);
     let k = 0;
-    for (const m of doc.text.matchAll(BARE_NAME)) {
+    let floor = 0;
+    for (const m of doc.text.matchAll(NAME_END)) {
       const end = m.index! + m[0].length;
+      // The run of Chinese characters that ends here, back to the previous name end (at most 30).
+      let from = m.index!;
+      while (from > floor && end - from < 30 && isHan(doc.text[from - 1])) from--;
+      floor = end;
       while (k < inside.length && inside[k].end <= m.index!) k++;
       if (inside[k] && inside[k].start <= m.index! && inside[k].end >= end) continue;
       let found: { start: number; full: string } | undefined;
-      for (let len = Math.min(m[0].length, 30); len >= 4 && !found; len--) {
-        const hit = ctx.statutes.lookup(m[0].slice(-len));
+      for (let len = Math.min(end - from, 30); len >= 4 && !found; len--) {
+        const hit = ctx.statutes.lookup(doc.text.slice(end - len, end));
         // Only laws and regulations: a department rule's name (…管理办法) is also the tail of local titles.
         if (hit && (hit.statute.kind === 'law' || hit.statute.kind === 'regulation')) found = { start: end - len, full: hit.statute.name };
       }

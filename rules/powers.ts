@@ -53,22 +53,41 @@ interface Hit {
   pattern: Pattern;
 }
 
+// A global copy of each pattern, made once: matchAll needs the g flag.
+const globals = new WeakMap<RegExp, RegExp>();
+const globalOf = (re: RegExp) => {
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = new RegExp(re.source, 'g')));
+  return g;
+};
+
 // Every power in a clause (没收其物品，并处罚款 sets two), patterns in order of preference, none overlapping another.
-function findPowers(doc: DocModel, patterns: Pattern[], accept?: (h: Hit, m: RegExpExecArray) => boolean): Hit[] {
+// Clauses of the norm sentences, split once per document for all four rules.
+const clauseCache = new WeakMap<DocModel, { s: Sentence; clause: Sentence }[]>();
+function normClauses(doc: DocModel) {
+  let out = clauseCache.get(doc);
+  if (!out) {
+    out = normSentences(doc).flatMap((s) => splitClauses(s).map((clause) => ({ s, clause })));
+    clauseCache.set(doc, out);
+  }
+  return out;
+}
+
+function findPowers(doc: DocModel, patterns: Pattern[], trigger: RegExp, accept?: (h: Hit, m: RegExpExecArray) => boolean): Hit[] {
   const hits: Hit[] = [];
-  for (const s of normSentences(doc)) {
-    for (const clause of splitClauses(s)) {
-      const inClause: Hit[] = [];
-      for (const pattern of patterns) {
-        for (const m of clause.text.matchAll(new RegExp(pattern.re.source, 'g'))) {
-          const h: Hit = { start: clause.start + m.index!, end: clause.start + m.index! + m[0].length, clause, sentence: s, severity: pattern.severity, pattern };
-          if (inClause.some((o) => h.start < o.end && o.start < h.end)) continue;
-          if (accept && !accept(h, m as RegExpExecArray)) continue;
-          inClause.push(h);
-        }
+  for (const { s, clause } of normClauses(doc)) {
+    // A cheap test of the words every pattern needs keeps the patterns off most clauses.
+    if (!trigger.test(clause.text)) continue;
+    const inClause: Hit[] = [];
+    for (const pattern of patterns) {
+      for (const m of clause.text.matchAll(globalOf(pattern.re))) {
+        const h: Hit = { start: clause.start + m.index!, end: clause.start + m.index! + m[0].length, clause, sentence: s, severity: pattern.severity, pattern };
+        if (inClause.some((o) => h.start < o.end && o.start < h.end)) continue;
+        if (accept && !accept(h, m as RegExpExecArray)) continue;
+        inClause.push(h);
       }
-      hits.push(...inClause.sort((a, b) => a.start - b.start));
     }
+    hits.push(...inClause.sort((a, b) => a.start - b.start));
   }
   return hits;
 }
@@ -181,7 +200,7 @@ export const license: Rule = {
     ],
   },
   check(doc, ctx, report) {
-    const hits = findPowers(doc, LICENCE_PATTERNS, (h, m) => {
+    const hits = findPowers(doc, LICENCE_PATTERNS, /证|批|审|许可|准入|资格|同意|核准|备案|执照/, (h, m) => {
       const lead = doc.text.slice(h.clause.start, h.start);
       if (ADMIN_ACTOR.test(lead) || ADMIN_OBJECT.test(lead)) return false;
       // 自领取营业执照之日起30日内: the permit only marks when a time limit starts.
@@ -272,7 +291,7 @@ export const penalty: Rule = {
       doc,
       ctx,
       report,
-      findPowers(doc, PENALTY_PATTERNS, (h, m) => !inCondition(doc, h) && !/补贴|奖励|优惠|扶持|评优|评先/.test(m[0])),
+      findPowers(doc, PENALTY_PATTERNS, /罚|没收|吊销|拘留|停产|关闭|警告|资格|暂扣|降低/, (h, m) => !inCondition(doc, h) && !/补贴|奖励|优惠|扶持|评优|评先/.test(m[0])),
       (x) => `“${x}”设定了行政处罚：规范性文件不得设定处罚，应改为“依照《××》第×条的规定处罚”`,
       (x) => `“${x}”涉及行政处罚，请核对是否与上位法规定的种类、幅度一致`,
       false,
@@ -323,7 +342,7 @@ export const coercion: Rule = {
       doc,
       ctx,
       report,
-      findPowers(doc, COERCION_PATTERNS),
+      findPowers(doc, COERCION_PATTERNS, /查封|扣|冻结|封|强制|强行|代履行/),
       (x) => `“${x}”设定了行政强制措施：规范性文件不得设定查封、扣押、暂扣等强制措施`,
       (x) => `“${x}”涉及行政强制，与所引法律法规的调整事项相同，请核对上位法是否已有规定`,
     );
@@ -373,7 +392,7 @@ export const fee: Rule = {
     ],
   },
   check(doc, ctx, report) {
-    const hits = findPowers(doc, FEE_PATTERNS, (h, m) => {
+    const hits = findPowers(doc, FEE_PATTERNS, /缴|交纳|交付|预交|收取|征收|加收/, (h, m) => {
       // Payable to the administration (向…局缴纳 / 由…局收取), or a deposit whose amount the document sets.
       const lead = doc.text.slice(h.clause.start, h.start);
       const payee = /向([^，。；]{1,30}?)$/.exec(lead)?.[1];
