@@ -3,6 +3,7 @@ import { DEFECT_CODES, FAMILIES, type Family } from '../../utils/engine/codes';
 import { familyName, t } from '../i18n';
 import { findingsOf, type SegmenterState } from './engine';
 import { EngineStatus, ExampleContext, MarkedText } from './ExampleView';
+import { FamilySelect } from './FamilySelect';
 import { isTyping } from './keys';
 import { CHOICES, choiceByKey, DEFAULT_QUIZ_SIZE, drawQuiz, isCorrect, newSeed, scoreQuiz, type Choice, type QuizSpec, type TrainingItem } from './model';
 
@@ -53,17 +54,7 @@ function QuizSetup({ items, n, family, onStart }: { items: TrainingItem[]; n?: n
       }}
     >
       <h2 id="quiz-setup-h">{t('trainingQuizSetup')}</h2>
-      <label class="field">
-        <span class="label">{t('filterFamily')}</span>
-        <select data-quiz="family" value={fam ?? ''} onChange={(e) => setFam(((e.target as HTMLSelectElement).value || undefined) as Family | undefined)}>
-          <option value="">{t('filterAllFamilies')}</option>
-          {(Object.keys(FAMILIES) as Family[]).map((f) => (
-            <option key={f} value={f}>
-              {familyName(f)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FamilySelect value={fam} onChange={setFam} dataAttr={{ 'data-quiz': 'family' }} />
       <label class="field">
         <span class="label">{t('trainingQuizSize')}</span>
         <input type="number" data-quiz="n" min={1} max={pool} value={size} onInput={(e) => setSize(Number((e.target as HTMLInputElement).value) || 1)} />

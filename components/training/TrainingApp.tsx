@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { FAMILIES, type Family } from '../../utils/engine/codes';
 import { RULES } from '../../rules';
 import { loadSettings, onSettingsChange } from '../../utils/storage/settings';
 import { useLocale } from '../hooks';
-import { familyName, num, setLocale, t, type MessageKey } from '../i18n';
+import { num, setLocale, t, type MessageKey } from '../i18n';
 import { useSegmenter } from './engine';
+import { FamilySelect } from './FamilySelect';
 import { Gallery } from './Gallery';
 import { buildGallery, filterGallery, galleryItems, parseState, stateToSearch, type Mode, type PageState } from './model';
 import { Quiz } from './Quiz';
@@ -82,21 +82,7 @@ export function TrainingApp() {
 
       {state.mode !== 'quiz' ? (
         <div class="tr-filter" role="search" aria-label={t('filterLabel')}>
-          <label class="field">
-            <span class="label">{t('filterFamily')}</span>
-            <select
-              data-filter="family"
-              value={state.family ?? ''}
-              onChange={(e) => update({ family: ((e.target as HTMLSelectElement).value || undefined) as Family | undefined, step: 0 })}
-            >
-              <option value="">{t('filterAllFamilies')}</option>
-              {(Object.keys(FAMILIES) as Family[]).map((f) => (
-                <option key={f} value={f}>
-                  {familyName(f)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FamilySelect value={state.family} onChange={(family) => update({ family, step: 0 })} dataAttr={{ 'data-filter': 'family' }} />
           <label class="field grow">
             <span class="label">{t('trainingSearch')}</span>
             <input
