@@ -10,7 +10,7 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
  * of that pair it is. (Offsets move with every keystroke; these do not.)
  */
 export function findingKeys(findings: readonly Pick<Finding, 'rule' | 'code' | 'excerpt' | 'start'>[]): string[] {
-  const order = findings.map((f, i) => i).sort((a, b) => findings[a].start - findings[b].start || a - b);
+  const order = findings.map((_, i) => i).sort((a, b) => findings[a].start - findings[b].start || a - b);
   const seen = new Map<string, number>();
   const keys: string[] = new Array(findings.length);
   for (const i of order) {

@@ -1,4 +1,4 @@
-import { cn, describesAnother, isNormText, referenceDate } from '../utils/engine/helpers';
+import { cn, isNormText, referenceDate } from '../utils/engine/helpers';
 import type { Rule } from '../utils/engine/types';
 import { definedAliases } from '../utils/model/parse';
 import { normTitle } from '../utils/model/citations';

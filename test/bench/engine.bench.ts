@@ -1,7 +1,7 @@
 // Engine speed on documents of 10k and 200k characters: median time of a full review (parse + every rule,
 // jieba included) against a bare jieba tokenize of the same text. Prints figures; asserts nothing.
 // Targets (issue 2): 10k ≤ 20 ms warm; engine/tokenize ≤ 2; 200k/10k ≤ 25.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { review } from '../../utils/engine';
 import { readDocumentFile } from '../../utils/io';

@@ -1,5 +1,6 @@
 import { formatDate } from '../text/dates';
-import type { DateValue, DocModel } from '../model/types';
+import type { DateValue, DocModel, Sentence } from '../model/types';
+import { splitClauses } from '../model/structure';
 
 /** A text that describes a document (起草说明, 政策解读) rather than being one: missing-clause rules do not apply. */
 export const describesAnother = (doc: DocModel) => doc.kind === 'explanation' || doc.kind === 'interpretation';
@@ -58,8 +59,6 @@ export function stripPlace(name: string): string {
   return s;
 }
 
-import type { Sentence } from '../model/types';
-import { splitClauses } from '../model/structure';
 
 /**
  * Sentences that can carry norms: not a comment notice's own text, not a drafter's bracketed remark

@@ -38,11 +38,12 @@ export function findEffective(text: string, sentences: Sentence[]): EffectiveCla
     if (before && !SELF.test(before) && before.length > 40) continue;
     const start = s.start + m.index;
     const sentence = span(text, s.start, s.end);
-    const exc = GRACE_EXCEPTION.exec(s.text) ?? GRACE_EXCEPTION.exec(sentences[i - 1]?.text ?? '');
     let exception: Span | undefined;
-    if (exc) {
-      const host = GRACE_EXCEPTION.exec(s.text) ? s : sentences[i - 1];
+    for (const host of [s, sentences[i - 1]]) {
+      const exc = host && GRACE_EXCEPTION.exec(host.text);
+      if (!exc) continue;
       exception = span(text, host.start + exc.index, host.start + exc.index + exc[0].length);
+      break;
     }
     return { ...clause, sentence, span: span(text, start, start + m[0].length), exception };
   }

@@ -1,4 +1,4 @@
-import { DATE_PATTERN, daysBetween, findDates, isValidDate } from '../text/dates';
+import { daysBetween, findDates, isValidDate } from '../text/dates';
 import { parseNumeral } from '../text/numerals';
 import type { CommentPeriod, Line, Sentence, Span } from './types';
 import { span } from './structure';
@@ -116,4 +116,3 @@ export function findConsultations(text: string, sentences: Sentence[]): { span: 
   return out;
 }
 
-export { DATE_PATTERN };

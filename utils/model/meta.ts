@@ -1,7 +1,7 @@
 import type { PageMetadata } from '../capture/types';
 import { findDates, parseDate } from '../text/dates';
 import { matchDocNumbers } from '../text/docnumber';
-import type { DateValue, Line, Part, PartKind, Signature, Span } from './types';
+import type { DateValue, Line, Part, Signature, Span } from './types';
 import { span } from './structure';
 
 /** Names of organs: what a signature line or an issuer prefix ends with. */
@@ -156,4 +156,3 @@ export function findPublishedInText(text: string, lines: Line[]): DateValue | un
 
 export const metaDate = (iso: string | undefined): DateValue | undefined => (iso ? { iso, source: 'metadata' } : undefined);
 
-export const partOf = (parts: Part[], offset: number): PartKind | undefined => parts.find((p) => offset >= p.start && offset < p.end)?.kind;

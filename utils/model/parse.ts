@@ -16,7 +16,7 @@ import {
 } from './meta';
 import { layoutDocument } from './parts';
 import { findArticles, findHeadings, findItems, span, splitLines, splitSentences } from './structure';
-import type { DocKind, DocModel, PartKind, Span, Token } from './types';
+import type { DocModel, PartKind, Span, Token } from './types';
 
 const SELF_REFERENCE = /本(?:办法|规定|细则|通知|通告|意见|决定|方案|措施|公告|规则|制度|标准|导则|指引|实施办法|实施细则|若干措施|规范)/g;
 const MODAL = /应当|不得|禁止|严禁|可以|须|必须/g;
@@ -175,4 +175,3 @@ function docNumberOfDescribed(citations: DocModel['citations'], title: Span | un
   return c?.docNumber ? { text: c.docNumber.text, span: c.docNumber } : undefined;
 }
 
-export type { DocKind };

@@ -9,7 +9,6 @@ export const DOC_NUMBER_PATTERN =
 /** Every 文号 in `s`. A fresh RegExp each call: a shared global one carries lastIndex between callers. */
 export const matchDocNumbers = (s: string) => s.matchAll(new RegExp(DOC_NUMBER_PATTERN.source, 'g'));
 
-export const PROPER_BRACKETS = ['〔', '〕'] as const;
 
 /** The canonical form for comparing: 〔〕 brackets, no spaces, ASCII digits. */
 export function normalizeDocNumber(s: string): string {
@@ -18,9 +17,4 @@ export function normalizeDocNumber(s: string): string {
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[\[（(【［]((?:19|20)\d{2})[\]）)】］]/, '〔$1〕')
     .replace(/第(\d+号)$/, '$1');
-}
-
-export function docNumberYear(s: string): number | undefined {
-  const m = /[〔\[（(【［]((?:19|20)\d{2})[〕\]）)】］]/.exec(s);
-  return m ? Number(m[1]) : undefined;
 }
