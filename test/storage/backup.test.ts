@@ -1,3 +1,6 @@
+// Restore runs here as it does in the extension: the live database opened by getDb() without options, on the
+// global IndexedDB (fake-indexeddb installed as the global, as the browser's is), nothing injected.
+import 'fake-indexeddb/auto';
 import './node-polyfills';
 import { describe, expect, it } from 'vitest';
 import { exportDB } from 'dexie-export-import';
@@ -5,8 +8,9 @@ import { exportBackup, inspectBackup, restoreBackup } from '../../utils/storage/
 import { StorageError } from '../../utils/storage/errors';
 import { getReview, listDismissals, saveReview } from '../../utils/storage/reviews';
 import { loadRegister, loadSettings, saveRegister, saveSettings } from '../../utils/storage/settings';
-import { DOC_V1, findingAt, freshDb, newFactory } from './helpers';
-import type { NormLintDB } from '../../utils/storage/db';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { DOC_V1, extensionDb, findingAt } from './helpers';
+import { getDb, NormLintDB } from '../../utils/storage/db';
 
 async function populate() {
   await saveSettings({ reviewer: '张三', profileId: 'strict', disabledRules: ['drafting/wording'] });
@@ -47,15 +51,14 @@ const blobOf = (o: unknown) => new Blob([typeof o === 'string' ? o : JSON.string
 
 describe('backup and restore', () => {
   it('round-trips byte for byte: export → wipe → import → export', async () => {
-    const factory = newFactory();
-    let db = freshDb(undefined, factory);
+    let db = await extensionDb();
+    expect(db.deps).toEqual({});
     const a = await populate();
     const first = await (await exportBackup()).text();
     const before = await snapshot(db);
     expect(JSON.parse(first).data.tables.find((t: { name: string }) => t.name === 'reviews').rowCount).toBe(2);
 
-    await db.delete();
-    db = freshDb(undefined, factory);
+    db = await extensionDb();
     expect(await db.reviews.count()).toBe(0);
 
     const info = await restoreBackup(blobOf(first));
@@ -70,12 +73,13 @@ describe('backup and restore', () => {
     expect((await getReview(a.id))!.body.remarks).toBe('第二条设定许可，应删除。');
     expect(await listDismissals('no:某政办发〔2024〕12号')).toHaveLength(1);
     // The scratch database is gone.
-    expect((await factory.databases()).map((d) => d.name)).toEqual(['normlint']);
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual(['normlint']);
+    expect(getDb()).toBe(db);
   });
 
   it('restores a backup made by version 1 through the upgrade', async () => {
-    const oldFactory = newFactory();
-    const v1 = freshDb(1, oldFactory);
+    // Made by the first release on another machine.
+    const v1 = new NormLintDB('normlint', { indexedDB: new IDBFactory(), IDBKeyRange, upTo: 1 });
     await v1.table('reviews').add({
       createdAt: Date.UTC(2023, 5, 1),
       fingerprint: 'abc',
@@ -95,7 +99,7 @@ describe('backup and restore', () => {
     v1.close();
     expect((await inspectBackup(file)).databaseVersion).toBe(1);
 
-    const db = freshDb();
+    const db = await extensionDb();
     await saveSettings({ reviewer: '将被替换' });
     await restoreBackup(file);
     expect(db.verno).toBe(2);
@@ -134,7 +138,7 @@ describe('backup and restore', () => {
     ];
     for (const [what, make, message] of cases) {
       it(what, async () => {
-        const db = freshDb();
+        const db = await extensionDb();
         await populate();
         const good = await (await exportBackup()).text();
         const json = JSON.parse(good);
@@ -152,7 +156,7 @@ describe('backup and restore', () => {
   });
 
   it('leaves the live database as it was when the final copy fails', async () => {
-    const db = freshDb();
+    const db = await extensionDb();
     let fail = false;
     db.use({
       stack: 'dbcore',
@@ -177,7 +181,7 @@ describe('backup and restore', () => {
   });
 
   it('inspects a good file without writing', async () => {
-    const db = freshDb();
+    const db = await extensionDb();
     await populate();
     const json = await backupJson();
     const info = await inspectBackup(blobOf(json));

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Finding } from '../../utils/engine/types';
-import { NormLintDB, setDb } from '../../utils/storage/db';
+import { DB_NAME, getDb, NormLintDB, setDb } from '../../utils/storage/db';
 
 /** A fresh, isolated in-memory IndexedDB for one test; the storage functions use it until the next call. */
 export function freshDb(upTo?: number, factory = new IDBFactory()): NormLintDB {
@@ -14,6 +14,18 @@ export function freshDb(upTo?: number, factory = new IDBFactory()): NormLintDB {
 }
 
 export const newFactory = () => new IDBFactory();
+
+/**
+ * The database exactly as the extension opens it: getDb() with no options, on the global IndexedDB. The test file
+ * must import 'fake-indexeddb/auto' before anything else, so that Dexie finds it as it finds the browser's.
+ * Deletes the previous one, so each test starts empty.
+ */
+export async function extensionDb(): Promise<NormLintDB> {
+  if (!(globalThis as { indexedDB?: unknown }).indexedDB) throw new Error("import 'fake-indexeddb/auto' first");
+  setDb(undefined)?.close();
+  await Dexie.delete(DB_NAME);
+  return getDb();
+}
 
 /** A finding at the first occurrence of `excerpt` in `text`. */
 export function findingAt(text: string, excerpt: string, code: Finding['code'], extra: Partial<Finding> = {}): Finding {

@@ -194,7 +194,7 @@ export async function restoreBackup(file: Blob): Promise<BackupInfo> {
   }
 }
 
-/** Deletes a database through the given IndexedDB (tests inject one) or Dexie's global one. */
+/** Deletes a database through the IndexedDB the live one was given (a benchmark injects one), else the browser's. */
 function deleteDatabase(name: string, idb?: IDBFactory): Promise<void> {
   if (!idb) return Dexie.delete(name).catch(() => undefined);
   return new Promise<void>((resolve) => {

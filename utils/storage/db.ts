@@ -109,13 +109,20 @@ export class NormLintDB extends Dexie {
   registerMeta!: Table<RegisterMeta, string>;
   stats!: Table<StatRow, [string, DefectCode]>;
   settings!: Table<SettingsRow, string>;
-  /** The IndexedDB it was opened with, when injected (tests): scratch databases (restore) use the same. */
+  /**
+   * The IndexedDB it was opened with when one was injected (a benchmark), so that scratch databases (restore) use
+   * the same. Only keys actually given are present: Dexie treats an explicit `indexedDB: undefined` as "no
+   * IndexedDB" (MissingAPIError) instead of falling back to the browser's, which broke restore in the extension.
+   */
   readonly deps: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>;
 
   constructor(name: string = DB_NAME, options: OpenOptions = {}) {
     const { upTo, ...dexieOptions } = options;
     super(name, dexieOptions);
-    this.deps = { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange };
+    const deps: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> = {};
+    if (options.indexedDB) deps.indexedDB = options.indexedDB;
+    if (options.IDBKeyRange) deps.IDBKeyRange = options.IDBKeyRange;
+    this.deps = deps;
     for (const v of VERSIONS) {
       if (upTo !== undefined && v.version > upTo) break;
       const declared = this.version(v.version).stores(v.stores);
