@@ -56,15 +56,16 @@ export const wording: Rule = {
   },
   check(doc, _ctx, report) {
     if (!isNormText(doc)) return;
-    const words = doc.words();
-    if (!words.length) return;
-    const starts = new Map<number, number>();
-    for (const w of words) starts.set(w.start, w.end);
     const body = doc.parts.filter((p) => p.kind === 'body');
+    // The word list is the cheap test: only the lines holding a listed word are cut by jieba.
     for (const m of doc.text.matchAll(PATTERN)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (!body.some((p) => start >= p.start && start < p.end)) continue;
+      const words = doc.wordsIn(start, end);
+      if (!words.length) return;
+      const starts = new Map<number, number>();
+      for (const w of words) starts.set(w.start, w.end);
       const entry = BY_WORD.get(m[0])!;
       const tokenEnd = starts.get(start);
       if (tokenEnd === undefined) continue;

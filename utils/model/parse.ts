@@ -16,7 +16,7 @@ import {
 } from './meta';
 import { layoutDocument } from './parts';
 import { findArticles, findHeadings, findItems, span, splitLines, splitSentences } from './structure';
-import type { DocModel, PartKind, Span, Token } from './types';
+import type { DocModel, Line, PartKind, Span, Token } from './types';
 
 const SELF_REFERENCE = /本(?:办法|规定|细则|通知|通告|意见|决定|方案|措施|公告|规则|制度|标准|导则|指引|实施办法|实施细则|若干措施|规范)/g;
 const MODAL = /应当|不得|禁止|严禁|可以|须|必须/g;
@@ -107,7 +107,7 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
   const titleText = title?.text ?? metadata.title ?? '';
   const noticeDate = published?.iso ?? anySig('notice')?.date?.iso;
 
-  let words: Token[] | undefined;
+  const lineWords = lineWordsOf(text, lines, segmenter);
   const model: DocModel = {
     text,
     kind,
@@ -137,12 +137,45 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
     lines,
     sentences,
     metadata,
-    words: () => (words ??= segmenter ? segmenter.tokenize(text) : []),
+    words: () => lineWords(0, text.length),
+    wordsIn: lineWords,
     inParts: (kinds, start) => kinds.includes(parts.find((p) => start >= p.start && start < p.end)?.kind ?? 'other'),
   };
   nestedTitles.set(model, nested);
   aliasTitles.set(model, aliases);
   return model;
+}
+
+/**
+ * jieba words of the lines that overlap [start, end), each line cut on first need. A line break is always a word
+ * boundary for jieba, so this gives the words of cutting the whole text (minus the line breaks), and a text in which
+ * no word-based rule finds a candidate is never cut at all.
+ */
+function lineWordsOf(text: string, lines: Line[], segmenter: Segmenter | undefined): (start: number, end: number) => Token[] {
+  const cut = new Map<number, Token[]>();
+  return (start, end) => {
+    if (!segmenter) return [];
+    const out: Token[] = [];
+    // Lines are in order: find the first that ends at or after start by binary search.
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid].end < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < lines.length && lines[i].start <= Math.max(start, end - 1); i++) {
+      let words = cut.get(i);
+      if (!words) {
+        const line = lines[i];
+        const local = line.end > line.start ? segmenter.tokenize(text.slice(line.start, line.end)) : [];
+        words = local.map((w) => ({ word: w.word, start: w.start + line.start, end: w.end + line.start }));
+        cut.set(i, words);
+      }
+      for (const w of words) out.push(w);
+    }
+    return out;
+  };
 }
 
 // 【区城市管理局意见：…】 and 【起草人注：…】 lines, which may run over several sentences but not over lines.

@@ -188,8 +188,13 @@ export interface DocModel {
   lines: Line[];
   sentences: Sentence[];
   metadata: PageMetadata;
-  /** jieba words of the whole text, computed once on first call. */
+  /** jieba words of the whole text (line breaks are not words), each line cut once on first need. */
   words(): Token[];
+  /**
+   * jieba words of the lines that overlap [start, end). Word-based rules ask only where a cheap test of their word
+   * list found a candidate, so jieba runs on those lines alone, and not at all when there is none.
+   */
+  wordsIn(start: number, end: number): Token[];
   /** Sentences (or other spans) inside a part of the given kinds. */
   inParts(kinds: PartKind[], start: number, end?: number): boolean;
 }

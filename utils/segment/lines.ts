@@ -1,38 +1,28 @@
 /**
- * jieba segments each run of Han characters (and letters, digits) on its own, so a line break is always a word
- * boundary: cutting a text line by line gives exactly the words of cutting it whole (tested over the corpus).
- * Re-checks after an edit change a line or two; the other lines' words come from the previous text's.
+ * The document model asks jieba for one line at a time (a line break is always a word boundary, so the words of the
+ * lines are the words of the whole text), and only for lines where a word-based rule has a candidate. Re-checks
+ * after an edit ask for the same lines again: their words come from this cache, and only a changed line is cut.
  */
 export type Cut = (text: string) => string[];
 
-/** Returns a function from text to the UTF-16 lengths of its words, remembering the previous text's lines. */
-export function lineCachedLengths(cut: Cut): (text: string) => Int32Array {
-  let previous = new Map<string, Int32Array>();
-  return (text) => {
-    // Each line keeps its line break, so "\r\n" is never split.
-    const lines = text.split(/(?<=\n)/);
-    const current = new Map<string, Int32Array>();
-    const parts: Int32Array[] = new Array(lines.length);
-    let total = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      let lengths = current.get(line) ?? previous.get(line);
-      if (!lengths) {
-        const words = cut(line);
-        lengths = new Int32Array(words.length);
-        for (let k = 0; k < words.length; k++) lengths[k] = words[k].length;
-      }
-      current.set(line, lengths);
-      parts[i] = lengths;
-      total += lengths.length;
+/**
+ * Returns a function from a line to the UTF-16 lengths of its words (a compact typed array per line instead of
+ * thousands of small strings), keeping the `capacity` most recently used lines.
+ */
+export function cachedLengths(cut: Cut, capacity = 20_000): (line: string) => Int32Array {
+  const cache = new Map<string, Int32Array>();
+  return (line) => {
+    let lengths = cache.get(line);
+    if (lengths) {
+      // Map keeps insertion order: re-inserting makes it the most recent.
+      cache.delete(line);
+    } else {
+      const words = cut(line);
+      lengths = new Int32Array(words.length);
+      for (let k = 0; k < words.length; k++) lengths[k] = words[k].length;
+      if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
     }
-    previous = current;
-    const out = new Int32Array(total);
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    cache.set(line, lengths);
+    return lengths;
   };
 }
