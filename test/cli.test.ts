@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -195,6 +195,37 @@ describe('normlint CLI (child process)', { concurrent: true, timeout: 60_000 }, 
     expect(summary.samples).toBe(14);
     expect(summary.failedRuns).toBe(0);
   }, 180_000);
+});
+
+// bin/normlint.mjs runs the bundle scripts/build-cli.mjs makes from the sources (one ES module, fast to start).
+describe('normlint CLI bundle', { timeout: 60_000 }, () => {
+  const BUNDLE = join(ROOT, 'dist/cli/normlint.mjs');
+
+  it('is rebuilt before a run when a source changed since it was built', () => {
+    expect(cli(['--version']).code).toBe(0);
+    // Older than every source: as if a rule had been edited after the build.
+    utimesSync(BUNDLE, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    const r = cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^normlint \d+\.\d+\.\d+$/);
+    expect(statSync(BUNDLE).mtimeMs).toBeGreaterThan(new Date(2020, 0, 1).getTime());
+  });
+
+  it('imports linkedom, mammoth, jszip and jieba only when a file needs them', () => {
+    cli(['--version']);
+    const code = readFileSync(BUNDLE, 'utf8');
+    const staticImports = [...code.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm)].map((m) => m[1]);
+    expect(staticImports.length).toBeGreaterThan(0);
+    for (const dep of ['linkedom', 'mammoth', 'jszip', 'jieba-wasm']) expect(staticImports).not.toContain(dep);
+    expect(code).toContain('import("linkedom")');
+    expect(code).toContain('import("mammoth")');
+  });
+
+  it('runs from the TypeScript sources in development (npm run normlint:dev)', () => {
+    const r = spawnSync('npm', ['run', '--silent', 'normlint:dev', '--', '--format', 'json', GOOD_TXT], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect([0, 1]).toContain(r.status);
+    expect(JSON.parse(r.stdout).files[0].path).toBe(GOOD_TXT);
+  });
 });
 
 describe('normlint CLI output (in process, with test rules)', { timeout: 30_000 }, () => {

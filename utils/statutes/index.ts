@@ -178,18 +178,35 @@ export function buildStatuteTable(entries: readonly StatuteEntry[]): StatuteTabl
     }
   }
 
-  // Near-miss candidates: every full and short name, reduced to stem + suffix group.
-  const candidates: NearCandidate[] = [];
-  const stemsPrefixes = new Set<string>();
-  for (const s of all) {
-    for (const n of [s.name, ...s.short]) {
-      const c = core(normalizeTitle(n));
-      const st = stemOf(c.replace(/(试行|暂行)$/, ''));
-      if (st && st.stem) candidates.push({ statute: s, ...st });
-      // Every leading run of a real name: 城市, 风景名胜区, 社区 are not places.
-      for (let i = 1; i <= Math.min(c.length, 14); i++) stemsPrefixes.add(c.slice(0, i));
+  // Near-miss candidates: every full and short name, reduced to stem + suffix group; and those names sorted, to
+  // tell a place from the start of a real name. Both are built on the first question that needs them: exact lookups,
+  // what most citations need, do without.
+  let candidates: NearCandidate[] | undefined;
+  let sortedCores: string[] | undefined;
+  const cores = () => all.flatMap((s) => [s.name, ...s.short].map((n) => core(normalizeTitle(n))));
+  const nearCandidates = () => {
+    if (candidates) return candidates;
+    candidates = [];
+    for (const s of all) {
+      for (const n of [s.name, ...s.short]) {
+        const st = stemOf(core(normalizeTitle(n)).replace(/(试行|暂行)$/, ''));
+        if (st && st.stem) candidates.push({ statute: s, ...st });
+      }
     }
-  }
+    return candidates;
+  };
+  // Whether a real name begins with the text: 城市, 风景名胜区, 社区 are not places.
+  const beginsAName = (text: string) => {
+    sortedCores ??= cores().sort();
+    let lo = 0;
+    let hi = sortedCores.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sortedCores[mid] < text) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sortedCores.length && sortedCores[lo].startsWith(text);
+  };
 
   const lookup = (title: string): StatuteMatch | undefined => {
     const t = normalizeTitle(title);
@@ -205,7 +222,7 @@ export function buildStatuteTable(entries: readonly StatuteEntry[]): StatuteTabl
     const m = t.match(LOCAL_UNIT);
     if (!m) return false;
     // A leading run that begins a real statute name (城市道路…, 风景名胜区条例) is not a place name.
-    return !stemsPrefixes.has(m[1]);
+    return !beginsAName(m[1]);
   };
 
   const looksLikeStatute = (title: string): boolean => {
@@ -224,7 +241,7 @@ export function buildStatuteTable(entries: readonly StatuteEntry[]): StatuteTabl
     type Scored = { statute: Statute; subs: number; extra: number; score: number };
     let best: Scored | undefined;
     let second: Scored | undefined;
-    for (const c of candidates) {
+    for (const c of nearCandidates()) {
       if (c.group !== q.group) continue;
       // Cheap length filter before the O(n·m) comparison.
       if (Math.abs(c.stem.length - q.stem.length) > 6) continue;
@@ -284,5 +301,19 @@ export function statusAt(statute: Statute, isoDate: string): 'in-force' | 'not-y
 /** Every entry from every data file, in file order. */
 export const STATUTE_ENTRIES: readonly StatuteEntry[] = Object.values(STATUTE_DATA).flat();
 
-/** The bundled table, built once. */
-export const statutes = buildStatuteTable(STATUTE_ENTRIES);
+let built: ReturnType<typeof buildStatuteTable> | undefined;
+const table = () => (built ??= buildStatuteTable(STATUTE_ENTRIES));
+
+/**
+ * The bundled table, built on first use (a few tens of milliseconds): a document that cites no statute, and a CLI
+ * run that only prints its usage, never pay for it.
+ */
+export const statutes: ReturnType<typeof buildStatuteTable> = {
+  get all() {
+    return table().all;
+  },
+  lookup: (title) => table().lookup(title),
+  suggest: (title) => table().suggest(title),
+  looksLikeStatute: (title) => table().looksLikeStatute(title),
+  isLocal: (title) => table().isLocal(title),
+};
