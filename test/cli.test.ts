@@ -40,8 +40,9 @@ const rule = (severity: 'error' | 'warning' | 'info', word: string, code: Rule['
   },
 });
 
-// Child processes are independent: run them side by side; each may take seconds on a loaded machine.
-describe('normlint CLI (child process)', { concurrent: true, timeout: 60_000 }, () => {
+// Each child process may take seconds on a loaded machine. spawnSync blocks the test thread, so concurrent tests
+// would run one after another anyway, all under the first one's clock: each gets its own.
+describe('normlint CLI (child process)', { timeout: 60_000 }, () => {
   it('--help prints Chinese usage and exits 0', () => {
     const r = cli(['--help']);
     expect(r.code).toBe(0);
