@@ -3,6 +3,7 @@ import type { Finding } from '../utils/engine/types';
 import type { Dismissal } from '../utils/storage/types';
 import { codeLabel, ruleOf, type SeverityGroup } from './findings';
 import { familyName, t, type MessageKey } from './i18n';
+import { phraseAround } from '../utils/text/phrase';
 
 /** A finding as a list shows it: the engine's finding, its key, and the reviewer's decision. */
 export interface ListedFinding extends Finding {
@@ -24,6 +25,8 @@ export interface FindingListProps extends FindingActions {
   active?: string;
   /** Fixes can be applied (the capture is an editor). */
   canFix: boolean;
+  /** The reviewed text: a one-character excerpt is shown with the phrase around it. */
+  text?: string;
 }
 
 const sevKey = (s: Finding['severity']) => `severity_${s}` as MessageKey;
@@ -32,7 +35,7 @@ const sevKey = (s: Finding['severity']) => `severity_${s}` as MessageKey;
  * Findings grouped by severity, then family, each with its counts. Every finding element carries data-code and
  * data-severity (browser tests and the review log read them).
  */
-export function FindingList({ groups, active, canFix, ...actions }: FindingListProps) {
+export function FindingList({ groups, active, canFix, text, ...actions }: FindingListProps) {
   return (
     <div class="finding-groups">
       {groups.map((g) => (
@@ -48,7 +51,7 @@ export function FindingList({ groups, active, canFix, ...actions }: FindingListP
               </h3>
               <ul class="findings" role="list">
                 {fam.findings.map((f) => (
-                  <FindingItem key={f.key} finding={f} active={f.key === active} canFix={canFix} {...actions} />
+                  <FindingItem key={f.key} finding={f} active={f.key === active} canFix={canFix} text={text} {...actions} />
                 ))}
               </ul>
             </div>
@@ -63,9 +66,24 @@ interface ItemProps extends FindingActions {
   finding: ListedFinding;
   active: boolean;
   canFix: boolean;
+  text?: string;
 }
 
-function FindingItem({ finding: f, active, canFix, onSelect, onFix, onDecide, onRestore }: ItemProps) {
+/** The excerpt as a card quotes it: a lone mark or character with the words around it, the excerpt itself stressed. */
+function Excerpt({ f, text }: { f: ListedFinding; text?: string }) {
+  const short = f.excerpt.trim().length < 3;
+  if (!short || !text || text.slice(f.start, f.end) !== f.excerpt) return <q class="excerpt">{clip(f.excerpt, 60)}</q>;
+  const p = phraseAround(text, f.start, f.end);
+  return (
+    <q class="excerpt" data-phrase>
+      {p.before}
+      <mark>{p.at}</mark>
+      {p.after}
+    </q>
+  );
+}
+
+function FindingItem({ finding: f, active, canFix, text, onSelect, onFix, onDecide, onRestore }: ItemProps) {
   const ref = useRef<HTMLLIElement>(null);
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
@@ -109,7 +127,7 @@ function FindingItem({ finding: f, active, canFix, onSelect, onFix, onDecide, on
           {f.decision === 'confirmed' ? <span class="tag ok">{t('decisionConfirmed')}</span> : null}
           {dismissed ? <span class="tag">{t('decisionDismissed')}</span> : null}
         </span>
-        {f.excerpt && !f.documentLevel ? <q class="excerpt">{clip(f.excerpt, 60)}</q> : null}
+        {f.excerpt && !f.documentLevel ? <Excerpt f={f} text={text} /> : null}
         <span class="message">{f.message}</span>
       </button>
       {active ? (

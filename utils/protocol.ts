@@ -8,6 +8,7 @@
  * Everything here is plain data: it crosses contexts by structured clone.
  */
 import type { CapturedDocument } from './capture/types';
+import type { EditorChoice } from './capture/editor';
 import type { Severity } from './engine/types';
 
 /** How the panel was asked to review. `selection` comes from the context menu. */
@@ -61,6 +62,9 @@ export interface CaptureSuccess {
   version: number;
   doc: CapturedDocument;
   target: CaptureTarget;
+  /** When the page has several editors: each of them, for the reviewer to switch to, and which one this is. */
+  editors?: EditorChoice[];
+  chosen?: number;
 }
 
 /** One mark in the page: a finding's range in the captured text. */
@@ -72,12 +76,19 @@ export interface Mark {
   severity: Severity;
 }
 
-export type FixResult = { ok: true; version: number; doc: CapturedDocument } | { ok: false; reason: 'stale' | 'not-editable' | 'failed'; detail?: string };
+/**
+ * A fix's outcome, checked by re-reading the editor: `refused` when the editor kept its own text (its model did
+ * not take the edit); the text it holds then comes back with the version, so the panel stays in step.
+ */
+export type FixResult =
+  | { ok: true; version: number; doc: CapturedDocument }
+  | { ok: false; reason: 'stale' | 'not-editable' | 'failed' | 'refused'; detail?: string; version?: number; doc?: CapturedDocument };
 
 /** Panel → agent, with tabs.sendMessage to the top frame. */
 export type AgentRequest =
   | { kind: 'agent/ping' }
-  | { kind: 'agent/capture'; mode: TriggerMode; watch: boolean }
+  /** `pick`: the editor the reviewer chose (an index of CaptureSuccess.editors). */
+  | { kind: 'agent/capture'; mode: TriggerMode; watch: boolean; pick?: number }
   | {
       kind: 'agent/mark';
       captureId: number;

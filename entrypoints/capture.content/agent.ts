@@ -11,6 +11,7 @@ import type { CapturedDocument, CaptureSource } from '../../utils/capture/types'
 import {
   applyEdit,
   countForeignFrames,
+  describeEditors,
   findEditor,
   findSelection,
   readSource,
@@ -65,12 +66,12 @@ export class PageAgent {
 
   constructor(private readonly doc: Document = document) {}
 
-  handle(message: AgentRequest): AgentResponses[AgentRequest['kind']] {
+  handle(message: AgentRequest): AgentResponses[AgentRequest['kind']] | Promise<AgentResponses[AgentRequest['kind']]> {
     switch (message.kind) {
       case 'agent/ping':
         return { ok: true, captureId: this.current?.captureId ?? -1 };
       case 'agent/capture':
-        return this.capture(message.mode, message.watch);
+        return this.capture(message.mode, message.watch, message.pick);
       case 'agent/mark': {
         const cur = this.current;
         if (!cur || cur.captureId !== message.captureId || cur.version !== message.version) return { ok: false, reason: 'stale' };
@@ -100,7 +101,7 @@ export class PageAgent {
     this.current = undefined;
   }
 
-  private capture(mode: TriggerMode, watch: boolean): CaptureSuccess | CaptureFailure {
+  private capture(mode: TriggerMode, watch: boolean, pick?: number): CaptureSuccess | CaptureFailure {
     this.stopWatching();
     this.marker.clear();
     this.current = undefined;
@@ -111,16 +112,20 @@ export class PageAgent {
     const url = /^https?:/.test(doc.location?.href ?? '') ? doc.location.href : undefined;
     let blocked = false;
 
-    const selection = findSelection(doc);
+    // The reviewer chose an editor in the panel: that one, whatever is selected.
+    const selection = pick === undefined ? findSelection(doc) : null;
     if (selection?.kind === 'cross-origin-frame') blocked = true;
     else if (selection && (mode === 'selection' || selection.text.trim().length >= AUTO_SELECTION_MIN)) {
       return this.accept(selection, 'selection', url, watch);
     }
     if (mode === 'selection' && blocked) return { ok: false, error: 'cross-origin-frame' };
 
-    const editor = findEditor(doc);
+    const { capture: editor, editors, chosen } = findEditor(doc, pick);
     if (editor?.kind === 'cross-origin-frame') blocked = true;
-    else if (editor) return this.accept(editor, 'editor', url, watch);
+    else if (editor) {
+      const ok = this.accept(editor, 'editor', url, watch);
+      return editors.length > 1 ? { ...ok, editors: describeEditors(editors), ...(chosen !== undefined ? { chosen } : {}) } : ok;
+    }
 
     const page = capturePage(doc, url);
     if (page.text.trim().length < AUTO_SELECTION_MIN) {
@@ -215,20 +220,20 @@ export class PageAgent {
     return cur.doc;
   }
 
-  private applyFix(m: Extract<AgentRequest, { kind: 'agent/apply-fix' }>): AgentResponses['agent/apply-fix'] {
+  private async applyFix(m: Extract<AgentRequest, { kind: 'agent/apply-fix' }>): Promise<AgentResponses['agent/apply-fix']> {
     const cur = this.current;
     if (!cur || cur.captureId !== m.captureId) return { ok: false, reason: 'stale' };
     if (!cur.target.editable) return { ok: false, reason: 'not-editable' };
     const now = readSource(cur.source);
     if (now.slice(m.start, m.end) !== m.expected) return { ok: false, reason: 'stale' };
-    const result = applyEdit(cur.source, m.start, m.end, m.replacement);
-    if (result !== 'ok') return { ok: false, reason: 'failed' };
+    const result = await applyEdit(cur.source, m.start, m.end, m.replacement);
+    if (this.current !== cur) return { ok: false, reason: 'stale' };
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (cur.editor) {
-      // Read back at once: the panel re-reviews the fixed text without waiting for the debounce.
+      // Read back at once: the panel re-reviews the fixed text (or the text the editor kept) without waiting.
       this.reread();
-    } else {
+    } else if (result === 'ok') {
       // A fixed selection: the same stretch of text, longer or shorter by the fix.
       const delta = m.replacement.length - (m.end - m.start);
       const src = cur.source;
@@ -236,6 +241,7 @@ export class PageAgent {
       cur.version++;
       cur.doc = { ...cur.doc, text: readSource(cur.source) };
     }
+    if (result !== 'ok') return { ok: false, reason: result, version: cur.version, doc: cur.doc };
     return { ok: true, version: cur.version, doc: cur.doc };
   }
 }
@@ -247,10 +253,16 @@ export class PageAgent {
 export function listen(agent: PageAgent): () => void {
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
     if (!isAgentRequest(message)) return undefined;
+    const fail = (e: unknown) => sendResponse({ ok: false, error: 'unknown', reason: 'failed', detail: e instanceof Error ? e.message : String(e) });
     try {
-      sendResponse(agent.handle(message));
+      const answer = agent.handle(message);
+      if (answer instanceof Promise) {
+        answer.then(sendResponse, fail);
+        return true; // keeps the channel open for the asynchronous answer
+      }
+      sendResponse(answer);
     } catch (e) {
-      sendResponse({ ok: false, error: 'unknown', reason: 'failed', detail: e instanceof Error ? e.message : String(e) });
+      fail(e);
     }
     return undefined;
   };

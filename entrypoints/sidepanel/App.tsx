@@ -77,7 +77,7 @@ export function App({ session }: { session: ReviewSession }) {
           class="btn small"
           data-action="rerun"
           disabled={busy || state.tabId === undefined}
-          onClick={() => state.tabId !== undefined && session.reviewTab(state.tabId)}
+          onClick={() => session.rerun()}
         >
           {state.doc ? t('rerun') : t('reviewThisPage')}
         </button>
@@ -89,12 +89,36 @@ export function App({ session }: { session: ReviewSession }) {
         </a>
       </header>
 
+      {state.editors && state.editors.length > 1 ? (
+        <label class="target-choice small">
+          {t('targetChoice')}
+          <select
+            data-action="choose-editor"
+            value={state.chosenEditor ?? ''}
+            disabled={busy}
+            onChange={(e) => session.switchEditor(Number((e.target as HTMLSelectElement).value))}
+          >
+            {state.editors.map((c) => (
+              <option key={c.index} value={c.index}>
+                {t('targetOption', c.name || t(`editorKind_${c.kind}` as MessageKey), num(c.chars), c.preview)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+
       <StatusLine state={state} shown={shown.length} />
 
       {state.error ? <ErrorView code={state.error.code} detail={state.error.detail} /> : null}
       {state.notice ? (
         <p class="notice warning" role="status" data-notice={state.notice.code}>
           {t(`notice_${state.notice.code}` as MessageKey, state.notice.detail ?? '')}
+        </p>
+      ) : null}
+
+      {state.confirmation ? (
+        <p class="notice ok" role="status" data-confirmation>
+          {state.confirmation}
         </p>
       ) : null}
 
@@ -115,6 +139,7 @@ export function App({ session }: { session: ReviewSession }) {
             {groups.length ? (
               <FindingList
                 groups={groups}
+                text={state.doc.text}
                 active={state.active}
                 canFix={!!state.target?.editable && state.markable}
                 onSelect={(key) => session.select(key === state.active ? undefined : key, key !== state.active)}
@@ -128,6 +153,7 @@ export function App({ session }: { session: ReviewSession }) {
               </p>
             )}
           </main>
+          {state.fixes.length ? <FixList fixes={state.fixes} /> : null}
           <SaveBar
             saved={state.saved}
             disabled={busy}
@@ -175,6 +201,23 @@ function ErrorView({ code, detail }: { code: string; detail?: string }) {
         </details>
       ) : null}
     </div>
+  );
+}
+
+/** The fixes applied during this review: they leave the list of findings but stay on record. */
+function FixList({ fixes }: { fixes: PanelState['fixes'] }) {
+  return (
+    <section class="fixes card" aria-labelledby="fixes-heading" data-fixes={fixes.length}>
+      <h2 id="fixes-heading" class="small">{t('fixesHeading', fixes.length)}</h2>
+      <ul class="small">
+        {fixes.map((x, i) => (
+          <li key={i} data-fixed-code={x.finding.code}>
+            <del>{x.change.before}</del> → <ins>{x.change.after}</ins>
+          </li>
+        ))}
+      </ul>
+      <p class="muted small">{t('fixesNote')}</p>
+    </section>
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { CapturedDocument } from '../../utils/capture/types';
+import type { EditorChoice } from '../../utils/capture/editor';
 import { review, type ReviewOptions, type ReviewResult } from '../../utils/engine';
 import type { Finding } from '../../utils/engine/types';
 import type { Segmenter } from '../../utils/segment';
@@ -12,7 +13,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import type { RegisterEntry } from '../../utils/register';
 import { loadSettings, onSettingsChange, loadRegister } from '../../utils/storage/settings';
 import { applyDismissals, restoreDismissal, saveReview } from '../../utils/storage/reviews';
-import type { Conclusion, Decision, Dismissal } from '../../utils/storage/types';
+import type { Conclusion, DecidedFinding, Decision, Dismissal, FixChange } from '../../utils/storage/types';
+import { phraseAround } from '../../utils/text/phrase';
 import {
   AGENT_SCRIPT,
   PANEL_PORT,
@@ -40,7 +42,14 @@ export interface PanelFinding extends Finding {
   dismissal?: Dismissal;
 }
 
-export type PanelError = CaptureErrorCode | 'review-failed' | 'fix-failed' | 'fix-stale' | 'save-failed' | 'storage';
+export type PanelError = CaptureErrorCode | 'review-failed' | 'fix-failed' | 'fix-refused' | 'fix-stale' | 'save-failed' | 'storage';
+
+/** A fix applied in the page during this review: recorded as 已修改 when the review is saved. */
+export interface FixRecord {
+  finding: PanelFinding;
+  /** The phrase before and after the fix (with its neighbours, so a lone “，” reads in context). */
+  change: FixChange;
+}
 
 export interface PanelState {
   status: 'idle' | 'capturing' | 'reviewing' | 'ready' | 'error';
@@ -67,6 +76,13 @@ export interface PanelState {
   timings: { capture?: number; review?: number };
   /** The panel knows what it reviews (or that it waits for the reviewer). */
   started?: boolean;
+  /** The page's editors when it has several (the reviewer may switch), and the one reviewed. */
+  editors?: EditorChoice[];
+  chosenEditor?: number;
+  /** Fixes applied in the page during this review, oldest first. */
+  fixes: FixRecord[];
+  /** A short confirmation (a fix landed), shown until the next action. */
+  confirmation?: string;
 }
 
 type Listener = (s: PanelState) => void;
@@ -83,6 +99,7 @@ export class ReviewSession {
     markable: false,
     revision: 0,
     timings: {},
+    fixes: [],
   };
 
   private listeners = new Set<Listener>();
@@ -236,16 +253,19 @@ export class ReviewSession {
   }
 
   /** Captures and reviews a tab. */
-  async reviewTab(tabId: number, mode: TriggerMode = 'auto', selectionText?: string) {
+  async reviewTab(tabId: number, mode: TriggerMode = 'auto', selectionText?: string, pick?: number) {
     const t0 = now();
     this.state.started = true;
     performance.mark('normlint:capture-start');
-    if (this.state.tabId !== undefined && this.state.tabId !== tabId) this.clearMarks();
+    if (this.state.tabId !== undefined && this.state.tabId !== tabId) {
+      this.clearMarks();
+      this.state.fixes = [];
+    }
     this.captureId = undefined;
-    this.set({ status: 'capturing', tabId, error: undefined, notice: undefined, saved: undefined, active: undefined });
+    this.set({ status: 'capturing', tabId, error: undefined, notice: undefined, confirmation: undefined, saved: undefined, active: undefined });
     try {
       this.connect(tabId, await this.ensureAgent(tabId));
-      const res = await sendToAgent(browser, tabId, { kind: 'agent/capture', mode, watch: this.state.settings.liveRecheck });
+      const res = await sendToAgent(browser, tabId, { kind: 'agent/capture', mode, watch: this.state.settings.liveRecheck, ...(pick !== undefined ? { pick } : {}) });
       if (res && !res.ok) this.shown.resolve();
       if (!res) throw new Error('no answer from the page');
       if (!res.ok) {
@@ -257,7 +277,7 @@ export class ReviewSession {
       this.version = res.version;
       this.state.timings = { capture: now() - t0 };
       performance.mark('normlint:captured');
-      this.set({ target: res.target, doc: res.doc, markable: true, findings: [], result: undefined });
+      this.set({ target: res.target, doc: res.doc, markable: true, findings: [], result: undefined, editors: res.editors, chosenEditor: res.chosen });
       // The capture ran with live re-check on; settings (read meanwhile) may say otherwise.
       await this.stored;
       if (!this.state.settings.liveRecheck) {
@@ -286,6 +306,25 @@ export class ReviewSession {
       notice: { code: 'plain-selection' },
     });
     await this.runReview(doc);
+  }
+
+  /** Reviews another of the page's editors instead (the reviewer's choice in the header). */
+  switchEditor(index: number) {
+    if (this.state.tabId === undefined) return;
+    this.state.fixes = [];
+    this.pinned = { tabId: this.state.tabId, index };
+    return this.reviewTab(this.state.tabId, 'auto', undefined, index);
+  }
+
+  /** The editor the reviewer switched to stays the target when the review is run again. */
+  private pinned?: { tabId: number; index: number };
+
+  /** 重新审查: the same tab, and the same editor when the reviewer chose one. */
+  rerun() {
+    const tabId = this.state.tabId;
+    if (tabId === undefined) return;
+    const pick = this.pinned?.tabId === tabId ? this.pinned.index : undefined;
+    return this.reviewTab(tabId, 'auto', undefined, pick);
   }
 
   /** Runs the same review again: settings changed, jieba became ready, or the reviewer asked. */
@@ -413,14 +452,40 @@ export class ReviewSession {
       end,
       replacement,
       expected: doc.text.slice(start, end),
-    }).catch((e: unknown) => ({ ok: false as const, reason: 'failed' as const, detail: String(e) }));
+    }).catch((e: unknown) => ({ ok: false as const, reason: 'failed' as const, detail: String(e), version: undefined, doc: undefined }));
     if (!res.ok) {
-      this.set({ notice: { code: res.reason === 'stale' ? 'fix-stale' : 'fix-failed', detail: res.detail } });
+      const code = res.reason === 'stale' ? 'fix-stale' : res.reason === 'refused' ? 'fix-refused' : 'fix-failed';
+      this.set({ notice: { code, detail: res.detail }, confirmation: undefined });
+      // The editor kept its own text: review what it holds now.
+      if (res.doc && res.version !== undefined && res.version > this.version) {
+        this.version = res.version;
+        this.set({ doc: res.doc });
+        await this.runReview(res.doc);
+      }
       return;
     }
+    const near = phraseAround(doc.text, start, end);
+    const change: FixChange = { before: near.before + near.at + near.after, after: near.before + replacement + near.after };
+    const fixes = [...this.state.fixes, { finding: { ...f, decision: 'fixed' as const }, change }];
     this.version = Math.max(this.version, res.version);
-    this.set({ doc: res.doc, notice: undefined, active: undefined });
+    this.set({ doc: res.doc, notice: undefined, active: undefined, fixes, saved: undefined, confirmation: `已修改：“${change.before}”→“${change.after}”` });
     await this.runReview(res.doc);
+  }
+
+  /** The fixes applied this review whose result is still in the text, placed where their new text now is. */
+  private fixedFindings(text: string): DecidedFinding[] {
+    const out: DecidedFinding[] = [];
+    for (const { finding, change } of this.state.fixes) {
+      const at = text.indexOf(change.after);
+      if (at < 0) continue; // undone or rewritten since
+      const { key: _k, dismissal: _d, ...f } = finding;
+      const replacement = finding.fix?.replacement ?? '';
+      const lead = change.after.indexOf(replacement);
+      const start = at + Math.max(0, lead);
+      const end = start + replacement.length;
+      out.push({ ...f, start, end, excerpt: text.slice(start, end), decision: 'fixed', edit: change });
+    }
+    return out;
   }
 
   decide(key: string, decision: Decision | undefined, reason?: string) {
@@ -459,7 +524,7 @@ export class ReviewSession {
         dates: { written: result.summary.writtenDate, published: result.summary.publishedDate, effective: result.summary.effectiveDate },
         source: doc.source,
         profileId: result.profile.id,
-        findings: findings.map(({ key: _k, dismissal: _d, ...f }) => f),
+        findings: [...findings.map(({ key: _k, dismissal: _d, ...f }) => f), ...this.fixedFindings(doc.text)],
         conclusion,
         reviewer: settings.reviewer,
         remarks,

@@ -4,7 +4,7 @@
  * Reusable by every e2e test (the review-log test builds on it). Every wait is on a condition, never a sleep.
  */
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, normalize, dirname } from 'node:path';
@@ -360,3 +360,27 @@ export async function screenshotSideBySide(ext: ExtensionHandle, page: Page, pan
 
 /** Brings a page to the front (a background tab still lays out, but focus and key events need the front). */
 export const front = (page: Page) => page.bringToFront();
+
+/** The editors' built files copied at test time from node_modules (never committed): served under /vendor/NAME/. */
+const VENDOR: Record<string, { from: string; files?: string[] }> = {
+  ckeditor5: { from: 'node_modules/ckeditor5/dist/browser', files: ['ckeditor5.umd.js', 'ckeditor5.css'] },
+  tinymce: { from: 'node_modules/tinymce' },
+  quill: { from: 'node_modules/quill/dist', files: ['quill.js', 'quill.snow.css'] },
+};
+
+/**
+ * A fixture server whose root is a fresh copy of test/e2e/fixtures plus the real editors from npm (TinyMCE,
+ * CKEditor 5, Quill) under /vendor/: the fixture pages in fixtures/editors/ load them from there.
+ */
+export async function startEditorFixtureServer(): Promise<FixtureServer> {
+  const root = await mkdtemp(join(tmpdir(), 'normlint-fixtures-'));
+  await cp(FIXTURES_DIR, root, { recursive: true });
+  for (const [name, v] of Object.entries(VENDOR)) {
+    const dest = join(root, 'vendor', name);
+    await mkdir(dest, { recursive: true });
+    if (v.files) for (const f of v.files) await cp(join(ROOT, v.from, f), join(dest, f));
+    else await cp(join(ROOT, v.from), dest, { recursive: true });
+  }
+  const server = await startFixtureServer(root);
+  return { ...server, close: async () => { await server.close(); await rm(root, { recursive: true, force: true }); } };
+}

@@ -130,13 +130,72 @@ export function listEditors(doc: Document, depth = 0): EditorCapture[] {
   return out;
 }
 
-/** The focused editor, else the largest one worth reviewing; `cross-origin-frame` when focus is out of reach. */
-export function findEditor(doc: Document): EditorCapture | Unreadable | null {
+/** One editor of the page as the panel offers it for choosing what to review. */
+export interface EditorChoice {
+  /** Its place in listEditors() order: what a pick names. */
+  index: number;
+  kind: EditorKind;
+  /** Chinese: its label, placeholder or name when the page gives one. */
+  name: string;
+  chars: number;
+  /** The first words of its text. */
+  preview: string;
+}
+
+/** What the page calls a field: an aria-label, a <label>, a placeholder, a title or a name. */
+function nameOf(el: HTMLElement | null): string {
+  if (!el) return '';
+  const aria = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.getAttribute('placeholder');
+  if (aria?.trim()) return aria.trim();
+  const id = el.id;
+  const label = (id && el.ownerDocument.querySelector(`label[for="${CSS.escape(id)}"]`)) || el.closest('label');
+  const text = label ? (label.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
+  const own = isTextarea(el) ? el.value.trim() : '';
+  // A wrapping label also holds the field's own text: keep only what is said besides it.
+  const named = own && text.includes(own) ? text.replace(own, '').trim() : text;
+  return (named || el.getAttribute('name') || '').slice(0, 20);
+}
+
+export function describeEditors(editors: readonly EditorCapture[]): EditorChoice[] {
+  return editors.map((e, index) => ({
+    index,
+    kind: e.kind,
+    name: nameOf(e.editor),
+    chars: e.text.length,
+    preview: e.text.replace(/\s+/g, ' ').trim().slice(0, 24),
+  }));
+}
+
+/** A focused editor this much smaller than the largest is a comment box beside the draft, not the draft. */
+const FOCUSED_SHARE = 0.5;
+
+export interface EditorPick {
+  capture: EditorCapture | Unreadable | null;
+  /** Every visible editor of the page (the reviewer may switch to another). */
+  editors: EditorCapture[];
+  /** Index of the chosen editor in `editors`, when it is one of them. */
+  chosen?: number;
+}
+
+/**
+ * The editor to review: the one the reviewer picked (`pick`, an index into listEditors()), else the draft — the
+ * largest editor, or the focused one when it holds at least half as much text (a small 审核意见 box with the caret
+ * in it does not win over the draft beside it). `cross-origin-frame` when focus is out of reach.
+ */
+export function findEditor(doc: Document, pick?: number): EditorPick {
+  const editors = listEditors(doc);
+  const indexOf = (c: EditorCapture) => editors.findIndex((e) => e.editor === c.editor);
+  if (pick !== undefined && editors[pick]) return { capture: editors[pick], editors, chosen: pick };
   const focused = focusedEditor(doc);
-  if (focused && (focused.kind === 'cross-origin-frame' || focused.text.trim())) return focused;
+  if (focused?.kind === 'cross-origin-frame') return { capture: focused, editors };
   let best: EditorCapture | null = null;
-  for (const e of listEditors(doc)) if (!best || e.text.length > best.text.length) best = e;
-  return best && best.text.trim().length >= MIN_EDITOR_CHARS ? best : null;
+  for (const e of editors) if (!best || e.text.length > best.text.length) best = e;
+  if (focused && focused.text.trim() && (!best || focused.text.length >= best.text.length * FOCUSED_SHARE)) {
+    const at = indexOf(focused);
+    return { capture: at >= 0 ? editors[at] : focused, editors, ...(at >= 0 ? { chosen: at } : {}) };
+  }
+  if (!best || best.text.trim().length < MIN_EDITOR_CHARS) return { capture: null, editors };
+  return { capture: best, editors, chosen: indexOf(best) };
 }
 
 /** Counts frames of another origin: a page that shows its document in one cannot be read from outside. */
@@ -245,19 +304,56 @@ export function sourceRange(source: TextSource, start: number, end: number): Ran
   return range;
 }
 
-export type EditResult = 'ok' | 'failed';
+/**
+ * `ok`: the editor holds the replacement; `refused`: the editor kept (or put back) its text; `failed`: the text
+ * could not even be selected.
+ */
+export type EditResult = 'ok' | 'refused' | 'failed';
+
+/** How long an editor may take to put back text it did not accept (CKEditor 5 re-renders from its model). */
+const SETTLE_MS = 120;
+
+const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Resolves on the document's next selectionchange (editors sync their own selection model on it), or soon after. */
+function selectionSettled(doc: Document): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      doc.removeEventListener('selectionchange', done);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 60);
+    doc.addEventListener('selectionchange', done);
+  });
+}
+
+/** Re-reads the source after the editor settled and tells whether it now holds `expected`. */
+async function verify(source: TextSource, expected: string): Promise<boolean> {
+  if (readSource(source) !== expected) return false;
+  await wait(SETTLE_MS);
+  return readSource(source) === expected;
+}
 
 /**
- * Replaces captured text [start, end) through the editor's input path: focus, select, execCommand('insertText')
- * in the editor's own document, so the editor sees an ordinary input and its undo stack records it. A textarea
- * that refuses execCommand gets setRangeText and an input event.
+ * Replaces captured text [start, end) through the editor's own input path, so the editor records it in its model
+ * and its undo stack (Ctrl+Z takes back the fix alone), then re-reads the editor to check the text is there.
+ *
+ * - A DOM editor first gets a `beforeinput` (insertReplacementText, with the target range) as the browser would
+ *   send for a spelling correction: model-based editors (CKEditor 5, Quill 2, ProseMirror…) handle it themselves and
+ *   cancel it. The selection is set first and synced (selectionchange), so the editor starts a new undo step.
+ * - Otherwise (a plain contenteditable, TinyMCE, UEditor) execCommand('insertText') in the editor's document,
+ *   bracketed by `input` events of type insertReplacementText that editors with undo levels of their own record.
+ * - A textarea: execCommand, else setRangeText and an input event.
  */
-export function applyEdit(source: TextSource, start: number, end: number, replacement: string): EditResult {
+export async function applyEdit(source: TextSource, start: number, end: number, replacement: string): Promise<EditResult> {
+  const before = readSource(source);
+  const expected = before.slice(0, start) + replacement + before.slice(end);
   if (source.kind === 'field') {
     const el = source.el;
     const s = source.base + start;
     const e = source.base + end;
-    const expected = el.value.slice(0, s) + replacement + el.value.slice(e);
+    const whole = el.value.slice(0, s) + replacement + el.value.slice(e);
     el.focus();
     el.setSelectionRange(s, e);
     let done = false;
@@ -266,14 +362,12 @@ export function applyEdit(source: TextSource, start: number, end: number, replac
     } catch {
       done = false;
     }
-    if (!done || el.value !== expected) {
-      if (el.value !== expected) {
-        el.setRangeText(replacement, s, e, 'end');
-        const View = el.ownerDocument.defaultView ?? window;
-        el.dispatchEvent(new View.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
-      }
+    if (!done && el.value !== whole) {
+      el.setRangeText(replacement, s, e, 'end');
+      const View = el.ownerDocument.defaultView ?? window;
+      el.dispatchEvent(new View.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
     }
-    return el.value === expected ? 'ok' : 'failed';
+    return (await verify({ ...source, length: source.length + replacement.length - (end - start) }, expected)) ? 'ok' : 'refused';
   }
   const range = sourceRange(source, start, end);
   if (!range) return 'failed';
@@ -283,15 +377,45 @@ export function applyEdit(source: TextSource, start: number, end: number, replac
     ? editingHost(range.commonAncestorContainer)
     : range.commonAncestorContainer.parentElement && editingHost(range.commonAncestorContainer.parentElement);
   if (!host || !win) return 'failed';
+  const after = { ...source, length: source.length + replacement.length - (end - start) };
   if (host === doc.body && doc !== document) win.focus();
   host.focus({ preventScroll: true });
   const sel = win.getSelection();
   if (!sel) return 'failed';
+  const synced = selectionSettled(doc);
   sel.removeAllRanges();
   sel.addRange(range);
+  await synced;
+
+  const View = win as unknown as typeof globalThis;
+  const target = new View.StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset });
+  const event = new View.InputEvent('beforeinput', {
+    inputType: 'insertReplacementText',
+    data: replacement,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    targetRanges: [target],
+  } as InputEventInit);
+  host.dispatchEvent(event);
+  if (event.defaultPrevented) return (await verify(after, expected)) ? 'ok' : 'refused';
+
+  // Nobody took the event: the browser's own editing, which fires the real beforeinput and input.
+  if (sel.rangeCount === 0 || sel.getRangeAt(0).toString() !== range.toString()) {
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  // Editors that keep their own undo levels (TinyMCE) take an `insertReplacementText` input as a change to record
+  // apart from typing: announced before the edit, the reviewer's typing so far becomes a level of its own; after it,
+  // the fix is one more. Ctrl+Z then takes back the fix alone.
+  const announce = (data: string | null) =>
+    host.dispatchEvent(new View.InputEvent('input', { inputType: 'insertReplacementText', data, bubbles: true, composed: true }));
+  announce(null);
   try {
-    return doc.execCommand('insertText', false, replacement) ? 'ok' : 'failed';
+    if (!doc.execCommand('insertText', false, replacement)) return 'refused';
   } catch {
     return 'failed';
   }
+  announce(replacement);
+  return (await verify(after, expected)) ? 'ok' : 'refused';
 }

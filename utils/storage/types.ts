@@ -29,6 +29,14 @@ export interface DecidedFinding extends Finding {
   decision?: Decision;
   /** Required in spirit for `dismissed`: the reason is what makes a dismissal remembered. */
   reason?: string;
+  /** For `fixed`: the text as it was and as the fix made it, each with the phrase around it. */
+  edit?: FixChange;
+}
+
+/** A fix applied during the review: the phrase before and after (a lone “，” is quoted with its neighbours). */
+export interface FixChange {
+  before: string;
+  after: string;
 }
 
 /** Text just before and after a finding: how a finding is recognised again after the document was edited. */
@@ -43,6 +51,8 @@ export type Change = 'new' | 'remains';
 export interface StoredFinding extends Finding {
   decision: Decision;
   reason?: string;
+  /** For `fixed`: what the fix changed. */
+  edit?: FixChange;
   anchor: Anchor;
   /** Set when the document had an earlier review. */
   change?: Change;
