@@ -1,13 +1,20 @@
 import { cn } from '../utils/engine/helpers';
-import type { Rule } from '../utils/engine/types';
+import type { Rule, RuleContext } from '../utils/engine/types';
 import type { DocModel, Span } from '../utils/model/types';
-import { findInRegister } from '../utils/register';
-import { daysBetween } from '../utils/text/dates';
+import { matchRegister } from '../utils/register';
 
 /** A document as published: filing and registration apply to it, not to drafts. */
 const isPublished = (doc: DocModel) => doc.kind === 'normative' && !!(doc.docNumber || doc.dates.published || doc.dates.written);
 
 const anchor = (doc: DocModel): Span | undefined => doc.docNumber?.span ?? doc.title ?? doc.headline;
+
+const registerMatchOf = (doc: DocModel, ctx: RuleContext) =>
+  matchRegister(
+    { docNumber: doc.docNumber?.text, publishedDate: doc.dates.published?.iso, writtenDate: doc.dates.written?.iso },
+    ctx.register,
+    ctx.profile.filingDeadlineDays,
+    ctx.today,
+  );
 
 export const unregistered: Rule = {
   meta: {
@@ -26,6 +33,12 @@ export const unregistered: Rule = {
         metadata: { docNumber: '清政办规〔2022〕3号', regNumber: 'QHGS—2022—003', publishedDate: '2022-03-22' },
         context: { profile: 'strict' },
         why: '页面载明了登记号。',
+      },
+      {
+        text: '临江县农村公路养护管理办法\n第十二条　本办法自2023年6月1日起施行，有效期5年。',
+        metadata: { docNumber: '临交发〔2023〕8号', publishedDate: '2023-04-20' },
+        context: { profile: 'strict', register: [{ docNumber: '临交发〔2023〕8号', regNumber: 'LJDR—2023—011', publishedDate: '2023-04-20', filedDate: '2023-05-06' }] },
+        why: '页面没有印出登记号，但备案登记簿中该文号已有登记号，说明已经统一登记。',
       },
     ],
     invalid: [
@@ -48,9 +61,12 @@ export const unregistered: Rule = {
   check(doc, ctx, report) {
     if (!isPublished(doc)) return;
     const at = anchor(doc);
+    const match = registerMatchOf(doc, ctx);
     const reasons: string[] = [];
-    if (ctx.profile.registrationRequired && !doc.regNumber) reasons.push('未载明统一登记号（规范性文件编号）');
-    if (ctx.register && doc.docNumber && !findInRegister(ctx.register, doc.docNumber.text)) reasons.push(`文号“${doc.docNumber.text}”不在备案登记簿中`);
+    // A 登记号 the register holds for this 文号 counts as registered, even when the page does not print it.
+    const registered = !!doc.regNumber || (match.status === 'matched' && !!match.entry.regNumber);
+    if (ctx.profile.registrationRequired && !registered) reasons.push('未载明统一登记号（规范性文件编号）');
+    if (match.status === 'missing') reasons.push(`文号“${match.docNumber}”不在备案登记簿中`);
     if (!reasons.length) return;
     report({ start: at?.start ?? 0, end: at?.end ?? 0, documentLevel: true, message: `${reasons.join('；')}，可能未登记或漏报备案` });
   },
@@ -85,34 +101,29 @@ export const late: Rule = {
     ],
   },
   check(doc, ctx, report) {
-    if (!isPublished(doc) || !ctx.register || !doc.docNumber) return;
-    const entry = findInRegister(ctx.register, doc.docNumber.text);
-    if (!entry) return; // not filed at all: filing.unregistered
-    const published = entry.publishedDate ?? doc.dates.published?.iso ?? doc.dates.written?.iso;
-    if (!published) return;
+    if (!isPublished(doc)) return;
+    const match = registerMatchOf(doc, ctx);
+    // Not filed at all is filing.unregistered; a filing in time, or still within the deadline, is fine.
+    if (match.status !== 'matched' || !match.daysLate || !match.published) return;
     const limit = ctx.profile.filingDeadlineDays;
     const at = anchor(doc);
-    if (entry.filedDate) {
-      const gap = daysBetween(published, entry.filedDate);
-      if (gap <= limit) return;
+    const published = cn(match.published);
+    if (match.entry.filedDate) {
       report({
         start: at?.start ?? 0,
         end: at?.end ?? 0,
         documentLevel: true,
-        message: `${cn(published)}公布，${cn(entry.filedDate)}报送备案，相隔${gap}日，超过${limit}日的报送期限`,
+        message: `${published}公布，${cn(match.entry.filedDate)}报送备案，相隔${match.filedAfter}日，超过${limit}日的报送期限`,
       });
       return;
     }
-    const waited = daysBetween(published, ctx.today);
-    if (waited > limit) {
-      report({
-        start: at?.start ?? 0,
-        end: at?.end ?? 0,
-        documentLevel: true,
-        severity: 'warning',
-        message: `登记簿中没有报送备案日期；自${cn(published)}公布已${waited}日，超过${limit}日的报送期限`,
-      });
-    }
+    report({
+      start: at?.start ?? 0,
+      end: at?.end ?? 0,
+      documentLevel: true,
+      severity: 'warning',
+      message: `登记簿中没有报送备案日期；自${published}公布已${match.daysLate + limit}日，超过${limit}日的报送期限`,
+    });
   },
 };
 
