@@ -1,7 +1,8 @@
 // The storage API the extension's pages import. Everything lives in IndexedDB in the extension's origin.
 export { DB_NAME, DB_VERSION, NormLintDB, getDb, setDb, requestPersistence } from './db';
 export { StorageError, isQuotaError, QUOTA_MESSAGE, type StorageErrorKind } from './errors';
-export { loadSettings, saveSettings, onSettingsChange, loadRegister, saveRegister, type LoadedRegister } from './settings';
+export { loadSettings, saveSettings, onSettingsChange } from './settings';
+export { loadRegister, saveRegister, loadRegisterRows, putRegisterRow, deleteRegisterRow, type LoadedRegister } from './register';
 export {
   fingerprint,
   normalizeForFingerprint,

@@ -1,9 +1,7 @@
 import { liveQuery } from 'dexie';
-import type { RegisterEntry } from '../register';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { getDb } from './db';
 import { toStorageError } from './errors';
-import type { RegisterMeta } from './types';
 
 const KEY = 'settings';
 
@@ -61,45 +59,5 @@ export function onSettingsChange(cb: (settings: Settings) => void): () => void {
   return () => sub.unsubscribe();
 }
 
-export interface LoadedRegister {
-  entries: RegisterEntry[];
-  /** The file name it was loaded from. */
-  name?: string;
-  /** Epoch ms. */
-  loadedAt?: number;
-}
-
-/** The filing register (备案登记簿) the reviewer loaded; empty when none. */
-export async function loadRegister(): Promise<LoadedRegister> {
-  const db = getDb();
-  try {
-    return await db.transaction('r', db.register, db.registerMeta, async () => {
-      const rows = await db.register.toArray();
-      const meta = await db.registerMeta.get('register');
-      const entries = rows.map(({ id: _id, ...e }) => e as RegisterEntry);
-      const out: LoadedRegister = { entries };
-      if (meta?.name) out.name = meta.name;
-      if (meta?.loadedAt) out.loadedAt = meta.loadedAt;
-      return out;
-    });
-  } catch (e) {
-    throw toStorageError(e, '读取备案登记簿');
-  }
-}
-
-/** Replaces the filing register as a whole, in one transaction: the old one stays if this fails. */
-export async function saveRegister(entries: RegisterEntry[], name?: string): Promise<void> {
-  const db = getDb();
-  try {
-    await db.transaction('rw', db.register, db.registerMeta, async () => {
-      await db.register.clear();
-      // Fields left undefined by the CSV reader are not stored: the backup file stays plain JSON.
-      await db.register.bulkAdd(entries.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as RegisterEntry));
-      const meta: RegisterMeta = { key: 'register', count: entries.length, loadedAt: Date.now() };
-      if (name) meta.name = name;
-      await db.registerMeta.put(meta);
-    });
-  } catch (e) {
-    throw toStorageError(e, '保存备案登记簿');
-  }
-}
+// The register has its own module; its loaders stay importable from here, where they first lived.
+export { loadRegister, saveRegister, type LoadedRegister } from './register';
