@@ -11,10 +11,12 @@ export interface SummaryProps {
   profileName?: string;
   url?: string;
   notice?: string;
+  /** What the filing register says about this document, in one line (published documents only). */
+  register?: string;
 }
 
 /** The document as the engine understood it: what a reviewer checks first when findings look odd. */
-export function Summary({ summary, metadata, scope, profileName, url, notice }: SummaryProps) {
+export function Summary({ summary, metadata, scope, profileName, url, notice, register }: SummaryProps) {
   // [label, value, listed as not found when absent]: portal-only fields (登记号, 有效性, 来源) are not missing from a draft.
   const rows: [MessageKey, string | undefined, boolean][] = [
     ['fieldTitle', summary.title ?? summary.headline ?? metadata?.title, true],
@@ -64,6 +66,12 @@ export function Summary({ summary, metadata, scope, profileName, url, notice }: 
             {kind}
             {summary.kindReason ? <span class="muted">（{summary.kindReason}）</span> : null}
           </dd>
+          {register ? (
+            <>
+              <dt>备案登记簿</dt>
+              <dd data-field="register">{register}</dd>
+            </>
+          ) : null}
           {scope ? (
             <>
               <dt>{t('fieldScope')}</dt>

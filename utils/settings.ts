@@ -14,6 +14,11 @@ export interface Settings {
   locale: 'zh-CN' | 'en';
   /** Re-check the captured editor while it changes. */
   liveRecheck: boolean;
+  /**
+   * The date an audit is made as of (YYYY-MM-DD): expired validity and late filing are judged on it. Empty:
+   * today's date.
+   */
+  reviewDate: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,4 +28,5 @@ export const DEFAULT_SETTINGS: Settings = {
   reviewer: '',
   locale: 'zh-CN',
   liveRecheck: true,
+  reviewDate: '',
 };

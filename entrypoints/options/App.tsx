@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ProfileChooser } from '../../components/ProfileEditor';
-import { RegisterLoader } from '../../components/RegisterLoader';
 import { RuleToggles } from '../../components/RuleToggles';
 import { useLocale } from '../../components/hooks';
-import { setLocale, t } from '../../components/i18n';
+import { num, setLocale, t } from '../../components/i18n';
 import type { Settings } from '../../utils/settings';
-import { loadRegister, loadSettings, onSettingsChange, saveRegister, saveSettings, type LoadedRegister } from '../../utils/storage/settings';
+import { loadRegister, loadSettings, onSettingsChange, saveSettings, type LoadedRegister } from '../../utils/storage/settings';
 
 /** The options page: every setting is saved as soon as it changes; open panels pick the change up at once. */
 export function OptionsApp() {
@@ -75,16 +74,16 @@ export function OptionsApp() {
 
       <section aria-labelledby="sec-register">
         <h2 id="sec-register">{t('optionsRegister')}</h2>
-        <RegisterLoader
-          count={register.entries.length}
-          name={register.name}
-          loadedAt={register.loadedAt}
-          onLoad={async (entries, name) => {
-            await saveRegister(entries, name);
-            setRegister(await loadRegister());
-            setStatus({ ok: true, text: t('registerSaved', entries.length) });
-          }}
-        />
+        <p data-register-count={register.entries.length}>
+          {register.entries.length
+            ? t('registerLoaded', num(register.entries.length), register.name ?? '', register.loadedAt ? new Date(register.loadedAt).toLocaleString() : '')
+            : t('registerNone')}
+        </p>
+        <p>
+          <a href="/filing.html" target="_blank" rel="noopener" data-link="filing">
+            打开“备案审查”页：载入、查看、编辑、导出登记簿，设置审查基准日
+          </a>
+        </p>
       </section>
 
       <section aria-labelledby="sec-general">

@@ -7,7 +7,9 @@ import { SaveBar } from '../../components/SaveBar';
 import { countFindings, defaultFilter, groupFindings, listOrder, passes, type FindingFilter } from '../../components/findings';
 import { useLocale } from '../../components/hooks';
 import { num, t, type MessageKey } from '../../components/i18n';
+import { localToday } from '../../utils/engine';
 import { getProfile } from '../../utils/profiles';
+import { describeMatch, matchRegister } from '../../utils/register';
 import type { PanelState, ReviewSession } from './session';
 
 export function App({ session }: { session: ReviewSession }) {
@@ -133,6 +135,7 @@ export function App({ session }: { session: ReviewSession }) {
             url={state.doc.url}
             profileName={profile?.name}
             notice={state.result.notice}
+            register={registerLine(state, profile?.filingDeadlineDays)}
           />
           <FilterBar filter={filter} counts={counts} dismissedCount={dismissedCount} onChange={setFilter} />
           <main class="findings-main" aria-label={t('findingsHeading')}>
@@ -233,4 +236,12 @@ function Welcome() {
       <p class="muted small">{t('welcomePrivacy')}</p>
     </div>
   );
+}
+
+/** What the register says about a published document (drafts are not filed), or that none is loaded. */
+function registerLine(state: PanelState, deadlineDays: number | undefined): string | undefined {
+  const summary = state.result?.summary;
+  if (!summary || summary.kind !== 'normative' || deadlineDays === undefined) return undefined;
+  const today = state.settings.reviewDate || localToday();
+  return describeMatch(matchRegister(summary, state.register, deadlineDays, today), deadlineDays);
 }

@@ -339,6 +339,8 @@ export class ReviewSession {
       customProfiles: s.customProfiles,
       disabledRules: s.disabledRules,
       register: this.state.register.length ? this.state.register : undefined,
+      // The audit date the reviewer set (options or 备案审查 page); empty means today.
+      today: s.reviewDate || undefined,
       segmenter: phase === 'all' ? this.segmenter : undefined,
       phase,
     };

@@ -1,6 +1,5 @@
-// The options page: rules on/off, profiles copied and edited, the filing register, reviewer and language.
+// The options page: rules on/off, profiles copied and edited, the register count, reviewer and language.
 // Settings are saved at once and an open panel re-reviews with them.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as h from './harness';
@@ -71,23 +70,10 @@ describe('options', () => {
     await page.close();
   });
 
-  test('loads a filing register CSV and shows how many entries it holds', async () => {
+  test('shows how many register entries are loaded and links to the filing page', async () => {
     await options.bringToFront();
-    await options.locator('[data-action="load-register"]').setInputFiles(join(h.FIXTURES_DIR, 'register.csv'));
-    await options.waitForSelector('[data-register-count="2"]', h.POLL);
-    expect(await options.locator('.register-loader').innerText()).toContain('register.csv');
-  });
-
-  test('a register without a 文号 column is refused with the reason', async () => {
-    await options.locator('[data-action="load-register"]').setInputFiles({
-      name: 'wrong.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('名称,日期\n某办法,2024-01-01\n'),
-    });
-    await options.waitForSelector('[data-register-error]', h.POLL);
-    expect(await options.locator('[data-register-error]').innerText()).toContain('文号');
-    // The loaded register stays.
-    expect(await options.locator('[data-register-count]').getAttribute('data-register-count')).toBe('2');
+    expect(await options.locator('[data-register-count]').getAttribute('data-register-count')).toBe('0');
+    expect(await options.locator('[data-link="filing"]').getAttribute('href')).toBe('/filing.html');
   });
 
   test('reviewer name, live re-check and language are saved', async () => {

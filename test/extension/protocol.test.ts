@@ -1,7 +1,7 @@
 // The message protocol's guards, and how injection errors become advice.
 import { describe, expect, test } from 'vitest';
 import { classifyInjectionError, isAgentEvent, isAgentRequest, isMessage } from '../../utils/protocol';
-import { decodeCsv } from '../../components/RegisterLoader';
+import { decodeCsv } from '../../utils/register/read';
 
 describe('message guards', () => {
   test('accept our kinds only', () => {

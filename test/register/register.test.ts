@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { run } from '../../utils/cli/main';
 import { describe, expect, it } from 'vitest';
 import { csvTable, entriesFromTable, guessMapping, matchRegister, parseRegister, RegisterError } from '../../utils/register';
 
@@ -68,5 +73,52 @@ describe('matchRegister', () => {
 
   it('reports a 文号 the register lacks', () => {
     expect(matchRegister({ docNumber: '临政发〔2023〕7号' }, register, 30, today)).toEqual({ status: 'missing', docNumber: '临政发〔2023〕7号' });
+  });
+});
+
+describe('CLI --register with an .xlsx register', () => {
+  const DOC = [
+    '清河市人民政府关于印发《清河市停车场管理办法》的通知',
+    '清政发〔2023〕4号',
+    '各区人民政府：现将《清河市停车场管理办法》印发给你们，请认真贯彻执行。',
+    '清河市停车场管理办法',
+    '第一条　根据《中华人民共和国道路交通安全法》，制定本办法。',
+    '第二条　本办法自2023年5月1日起施行，有效期5年。',
+    '清河市人民政府',
+    '2023年3月1日',
+  ].join('\n');
+
+  async function runCli(rows: (string | Date)[][]) {
+    const dir = mkdtempSync(join(tmpdir(), 'normlint-register-'));
+    try {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('登记');
+      ws.addRow(['发文字号', '统一编号', '印发日期', '报备时间']);
+      for (const r of rows) ws.addRow(r);
+      writeFileSync(join(dir, 'register.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+      writeFileSync(join(dir, 'doc.txt'), DOC);
+      let stdout = '';
+      let stderr = '';
+      const code = await run(['--format', 'json', '--today', '2023-12-31', '--register', join(dir, 'register.xlsx'), join(dir, 'doc.txt')], {
+        stdout: (s) => (stdout += s),
+        stderr: (s) => (stderr += s),
+      });
+      return { code, stderr, findings: code === 2 ? [] : (JSON.parse(stdout).files[0].findings as { code: string; message: string }[]) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('finds a late filing from the workbook', async () => {
+    const r = await runCli([['清政发〔2023〕4号', 'QH-2023-004', new Date(Date.UTC(2023, 2, 1)), new Date(Date.UTC(2023, 3, 20))]]);
+    const late = r.findings.find((f) => f.code === 'filing.late');
+    expect(late?.message).toContain('相隔50日');
+    expect(r.findings.some((f) => f.code === 'filing.unregistered')).toBe(false);
+  });
+
+  it('reports a 文号 the workbook lacks as unregistered, not late', async () => {
+    const r = await runCli([['清政发〔2023〕9号', 'QH-2023-009', new Date(Date.UTC(2023, 2, 1)), new Date(Date.UTC(2023, 2, 10))]]);
+    expect(r.findings.map((f) => f.code)).toContain('filing.unregistered');
+    expect(r.findings.map((f) => f.code)).not.toContain('filing.late');
   });
 });

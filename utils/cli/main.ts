@@ -25,7 +25,7 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 const located = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
 
 async function loadRegister(path: string): Promise<RegisterEntry[]> {
-  const { parseRegister, RegisterError } = await import('../register');
+  const { entriesFromTable, guessMapping, parseRegister, RegisterError } = await import('../register');
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(located(path)));
@@ -34,15 +34,21 @@ async function loadRegister(path: string): Promise<RegisterEntry[]> {
     throw new UsageError(`无法读取备案登记簿 ${path}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code ?? '读取失败'}（unreadable register）`);
   }
   if (bytes.length > MAX_FILE_BYTES) throw new UsageError(`备案登记簿 ${path} 过大，上限为 10 MB（register too large）`);
-  let csv: string;
   try {
-    // Registers saved from Excel are often GBK.
-    csv = normalizeNewlines(decodeBytes(bytes).text);
-  } catch (e) {
-    if (e instanceof DecodeError) throw new UsageError(`无法读取备案登记簿 ${path}：不是文本 CSV 文件（unreadable register）`);
-    throw e;
-  }
-  try {
+    // An .xlsx (told by its bytes) is read through exceljs, only then loaded.
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+      const { readRegisterTable } = await import('../register/read');
+      const table = await readRegisterTable(bytes);
+      return entriesFromTable(table, guessMapping(table.headers));
+    }
+    let csv: string;
+    try {
+      // Registers saved from Excel are often GBK.
+      csv = normalizeNewlines(decodeBytes(bytes).text);
+    } catch (e) {
+      if (e instanceof DecodeError) throw new UsageError(`无法读取备案登记簿 ${path}：不是文本 CSV 或 .xlsx 文件（unreadable register）`);
+      throw e;
+    }
     return parseRegister(csv);
   } catch (e) {
     if (e instanceof RegisterError) throw new UsageError(`备案登记簿 ${path} 有误：${e.message}（bad register）`);

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { normalizeDocNumber } from '../text/docnumber';
 import { parseDate } from '../text/dates';
 
-export { matchRegister, type RegisterMatch } from './match';
+export { describeMatch, matchRegister, type RegisterMatch } from './match';
 
 /** One line of a filing register (备案登记簿). */
 export interface RegisterEntry {

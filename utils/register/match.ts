@@ -51,3 +51,25 @@ export function matchRegister(
     ? { status: 'matched', entry, published, daysLate: waited - deadlineDays }
     : { status: 'matched', entry, published, daysLate: 0, pending: true };
 }
+
+/** The match in one Chinese line, as the panel and the audit table show it. */
+export function describeMatch(m: RegisterMatch, deadlineDays: number): string {
+  switch (m.status) {
+    case 'no-register':
+      return '未载入备案登记簿（在“备案审查”页载入后可核对登记和报送）';
+    case 'no-doc-number':
+      return '页面没有文号，无法在登记簿中查找';
+    case 'missing':
+      return `登记簿中没有文号“${m.docNumber}”（可能漏报）`;
+    case 'matched': {
+      const bits = [m.entry.regNumber ? `登记号 ${m.entry.regNumber}` : '登记簿无登记号'];
+      if (m.entry.filedDate) {
+        bits.push(`${m.entry.filedDate} 报送备案`);
+        if (m.filedAfter !== undefined) bits.push(`公布后第 ${m.filedAfter} 日`);
+        bits.push(m.daysLate ? `逾期 ${m.daysLate} 日（期限 ${deadlineDays} 日）` : '按期');
+      } else if (m.pending) bits.push('尚未报送，仍在期限内');
+      else if (m.daysLate) bits.push(`尚未报送，已逾期 ${m.daysLate} 日（期限 ${deadlineDays} 日）`);
+      return bits.join('，');
+    }
+  }
+}
