@@ -312,14 +312,6 @@ describe('suggest', () => {
   ])('suggests nothing for %s (%s)', (title) => {
     expect(statutes.suggest(title)).toBeUndefined();
   });
-
-  it('stays cheap: a thousand suggestions in well under a second', () => {
-    const titles = ['中华人民共和国燃气管理条例', '清河市物业管理条例', '安全法', '土地法', '某某某某某某某某某某某某某某某某某某某某管理办法'];
-    for (const t of titles) statutes.suggest(t); // the table and its near-miss index are built on first use
-    const t0 = performance.now();
-    for (let i = 0; i < 200; i++) for (const t of titles) statutes.suggest(t);
-    expect(performance.now() - t0).toBeLessThan(1000);
-  });
 });
 
 describe('looksLikeStatute', () => {
