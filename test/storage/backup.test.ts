@@ -4,12 +4,13 @@ import 'fake-indexeddb/auto';
 import './node-polyfills';
 import { describe, expect, it } from 'vitest';
 import { exportDB } from 'dexie-export-import';
-import { exportBackup, inspectBackup, restoreBackup } from '../../utils/storage/backup';
+import { exportBackup, inspectBackup, restoreBackup, type RestoreProgress } from '../../utils/storage/backup';
 import { StorageError } from '../../utils/storage/errors';
 import { getReview, listDismissals, saveReview } from '../../utils/storage/reviews';
 import { loadRegister, loadSettings, saveRegister, saveSettings } from '../../utils/storage/settings';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { DOC_V1, extensionDb, findingAt } from './helpers';
+import { fillReviews } from './fixtures';
 import { getDb, NormLintDB } from '../../utils/storage/db';
 
 async function populate() {
@@ -46,6 +47,11 @@ async function snapshot(db: NormLintDB) {
 
 async function backupJson(): Promise<Record<string, any>> {
   return JSON.parse(await (await exportBackup()).text());
+}
+/** The backup JSON with row `i` of `table` replaced by `edit(row)`. */
+function editRow(j: Record<string, any>, table: string, i: number, edit: (row: any) => any) {
+  const data = j.data.data.map((t: any) => (t.tableName === table ? { ...t, rows: t.rows.map((r: any, k: number) => (k === i ? edit(r) : r)) } : t));
+  return { ...j, data: { ...j.data, data } };
 }
 const blobOf = (o: unknown) => new Blob([typeof o === 'string' ? o : JSON.stringify(o)], { type: 'application/json' });
 
@@ -135,6 +141,28 @@ describe('backup and restore', () => {
         const tables = j.data.tables.map((t: any) => (t.name === 'reviewBodies' ? { ...t, rowCount: 1 } : t));
         return blobOf({ ...j, data: { ...j.data, tables, data } });
       }, /不对应/],
+      // Every row as the log will read it, after its typeson markers are revived.
+      ['findings that are not objects', (_g, j) => blobOf(editRow(j, 'reviewBodies', 0, (r) => ({ ...r, findings: [r.findings[0], 'x'] }))), /“reviewBodies”第 1 行已损坏（第 2 个问题不是对象）/],
+      ['a finding without its place', (_g, j) => blobOf(editRow(j, 'reviewBodies', 0, (r) => ({ ...r, findings: [{ ...r.findings[0], end: r.text.length + 5 }] }))), /“reviewBodies”第 1 行已损坏（第 1 个问题的位置超出正文）/],
+      ['a finding without its decision', (_g, j) => blobOf(editRow(j, 'reviewBodies', 0, (r) => ({ ...r, findings: r.findings.map(({ decision: _d, ...f }: any) => f) }))), /“reviewBodies”第 1 行已损坏（第 1 个问题的处理结果无效）/],
+      ['an undefined marker on the findings', (_g, j) => blobOf(editRow(j, 'reviewBodies', 1, (r) => ({ ...r, $types: { ...r.$types, findings: 'undef' } }))), /“reviewBodies”第 2 行已损坏（缺少问题列表）/],
+      ['an undefined marker on the text', (_g, j) => blobOf(editRow(j, 'reviewBodies', 0, (r) => ({ ...r, $types: { ...r.$types, text: 'undef' } }))), /“reviewBodies”第 1 行已损坏（缺少正文）/],
+      ['a set marker', (_g, j) => blobOf(editRow(j, 'reviews', 0, (r) => ({ ...r, $types: { ...r.$types, codes: 'set' } }))), /“reviews”第 1 行已损坏（含有不支持的类型标记（set））/],
+      ['a date marker on a number', (_g, j) => blobOf(editRow(j, 'reviews', 1, (r) => ({ ...r, $types: { createdAt: 'date' } }))), /“reviews”第 2 行已损坏（含有不支持的类型标记（date））/],
+      ['an array marker on nothing', (_g, j) => blobOf(editRow(j, 'reviews', 0, (r) => ({ ...r, title: null, $types: { title: 'arrayNonindexKeys' } }))), /“reviews”第 1 行已损坏（类型标记与字段不符（title））/],
+      ['an array marker that turns a title into a list', (_g, j) => blobOf(editRow(j, 'reviews', 0, (r) => ({ ...r, $types: { ...r.$types, title: 'arrayNonindexKeys' } }))), /“reviews”第 1 行已损坏（缺少标题）/],
+      ['a marker on a field that is not there', (_g, j) => blobOf(editRow(j, 'searchText', 0, (r) => ({ ...r, $types: { 'a.b': 'undef' } }))), /“searchText”第 1 行已损坏（类型标记指向不存在的字段（a.b））/],
+      ['a summary row without its counts', (_g, j) => blobOf(editRow(j, 'reviews', 1, ({ counts: _c, ...r }) => r)), /“reviews”第 2 行已损坏（缺少各严重程度的问题数）/],
+      ['a summary row with counts that are not numbers', (_g, j) => blobOf(editRow(j, 'reviews', 0, (r) => ({ ...r, decisions: { ...r.decisions, confirmed: '1' } }))), /“reviews”第 1 行已损坏（缺少各处理结果的问题数）/],
+      ['a summary row with an unknown conclusion', (_g, j) => blobOf(editRow(j, 'reviews', 0, (r) => ({ ...r, conclusion: 'maybe' }))), /“reviews”第 1 行已损坏（审查结论无效）/],
+      ['settings whose custom profiles are not a list', (_g, j) => blobOf(editRow(j, 'settings', 0, (r) => ({ ...r, value: { ...r.value, customProfiles: { id: 'x' } } }))), /“settings”第 1 行已损坏（自定义地区配置不是列表）/],
+      ['settings with a broken custom profile', (_g, j) => blobOf(editRow(j, 'settings', 0, (r) => ({ ...r, value: { ...r.value, customProfiles: [{ id: 'mine', name: '' }] } }))), /“settings”第 1 行已损坏（第 1 个自定义地区配置无效：name（名称）不能为空）/],
+      ['settings whose disabled rules are not a list', (_g, j) => blobOf(editRow(j, 'settings', 0, (r) => ({ key: r.key, value: { ...r.value, disabledRules: 'drafting/wording' } }))), /“settings”第 1 行已损坏（停用规则不是文字列表）/],
+      ['a dismissal without its context', (_g, j) => blobOf(editRow(j, 'dismissals', 0, ({ anchor: _a, ...r }) => r)), /“dismissals”第 1 行已损坏（缺少上下文）/],
+      ['a register row without its number', (_g, j) => blobOf(editRow(j, 'register', 1, (r) => ({ ...r, docNumber: 12 }))), /“register”第 2 行已损坏（缺少文号）/],
+      ['register meta without its count', (_g, j) => blobOf(editRow(j, 'registerMeta', 0, ({ count: _c, ...r }) => r)), /“registerMeta”第 1 行已损坏（缺少登记条数）/],
+      ['a stats row without its review count', (_g, j) => blobOf(editRow(j, 'stats', 2, ({ reviews: _r, ...r }) => r)), /“stats”第 3 行已损坏（统计行不完整）/],
+      ['two rows with one key', (_g, j) => blobOf(editRow(j, 'register', 1, (r) => ({ ...r, id: 1 }))), /“register”第 2 行与前面的行编号重复/],
     ];
     for (const [what, make, message] of cases) {
       it(what, async () => {
@@ -151,8 +179,21 @@ describe('backup and restore', () => {
         expect(err.message).toMatch(message);
         expect(err.message).toContain('当前的审查记录没有任何改动');
         expect(await snapshot(db)).toEqual(before);
+        expect((await indexedDB.databases()).map((d) => d.name)).toEqual(['normlint']);
       });
     }
+
+    it('a version-1 review whose findings are not objects', async () => {
+      const v1 = new NormLintDB('normlint', { indexedDB: new IDBFactory(), IDBKeyRange, upTo: 1 });
+      await v1.table('reviews').add({ createdAt: 1, fingerprint: 'a', source: 'text', profileId: 'national', engineVersion: '0.0.9', text: DOC_V1, findings: [findingAt(DOC_V1, '原则上', 'drafting.wording'), 7] });
+      const file = await exportDB(v1);
+      v1.close();
+      const db = await extensionDb();
+      await populate();
+      const before = await snapshot(db);
+      await expect(restoreBackup(file)).rejects.toThrow(/“reviews”第 1 行已损坏（第 2 个问题不是对象）.*当前的审查记录没有任何改动/);
+      expect(await snapshot(db)).toEqual(before);
+    });
   });
 
   it('leaves the live database as it was when the final copy fails', async () => {
@@ -192,4 +233,82 @@ describe('backup and restore', () => {
     });
     expect(await db.reviews.count()).toBe(2);
   });
+});
+
+describe('merge into a log holding other reviews', () => {
+  it('adds the backup’s reviews under new ids with their links, keeps the log’s own, counts the chart, adds nothing twice', async () => {
+    await extensionDb();
+    await populate();
+    const file = await exportBackup();
+    const backup = JSON.parse(await file.text());
+
+    // Another profile: its own settings, register and reviews (one of the same document).
+    const db = await extensionDb();
+    await saveSettings({ reviewer: '李四' });
+    await saveRegister([{ docNumber: '某政发〔2024〕2号', regNumber: 'R2' }, { docNumber: '某政发〔2025〕7号' }], '本地登记簿.csv');
+    const own = await saveReview({ text: '另一份文件的正文，原则上如此。', title: '另一份文件', source: 'text', profileId: 'national', findings: [findingAt('另一份文件的正文，原则上如此。', '原则上', 'drafting.wording')], createdAt: Date.UTC(2024, 5, 1) });
+    const before = await snapshot(db);
+
+    const progress: RestoreProgress[] = [];
+    const done = await restoreBackup(file, { mode: 'merge', onProgress: (p) => progress.push(p) });
+    expect(done).toMatchObject({ added: 2, skipped: 0, reviews: 2 });
+    const after = await snapshot(db);
+    for (const t of Object.keys(before).filter((t) => t !== 'stats' && t !== 'registerMeta')) {
+      for (const row of before[t]) expect(after[t], t).toContainEqual(row);
+    }
+    expect(after.reviews).toHaveLength(3);
+    expect(after.settings).toEqual(before.settings);
+    // The backup's reviews, with ids after the log's own, linked to each other and to their dismissal.
+    const [first, second] = (after.reviews as any[]).filter((r) => r.id !== own.id).sort((a, b) => a.createdAt - b.createdAt);
+    expect([first.id, second.id]).toEqual([own.id + 1, own.id + 2]);
+    const src = backup.data.data.find((t: any) => t.tableName === 'reviews').rows;
+    expect({ ...first, id: src[0].id }).toEqual(Object.fromEntries(Object.entries(src[0]).filter(([k]) => k !== '$types')));
+    expect(second.previousId).toBe(first.id);
+    const full = (await getReview(first.id))!;
+    expect(full.body.remarks).toBe('第二条设定许可，应删除。');
+    const dismissal = (after.dismissals as any[]).find((d) => d.reviewId === first.id);
+    expect(full.body.findings.find((f) => f.decision === 'dismissed')!.dismissalId).toBe(dismissal.id);
+    expect(await listDismissals('no:某政办发〔2024〕12号')).toHaveLength(1);
+    // Chart counts: the log's own plus the backup's.
+    const count = (rows: any[], code: string) => rows.filter((s) => s.code === code).reduce((n, s) => n + s.reviews, 0);
+    expect(count(after.stats, 'drafting.wording')).toBe(count(before.stats, 'drafting.wording') + 1);
+    expect(count(after.stats, 'content.penalty')).toBe(1);
+    // The register: the log's entries plus the backup's 文号 it lacked.
+    expect((await loadRegister()).entries.map((e) => e.docNumber).sort()).toEqual(['某政发〔2024〕1号', '某政发〔2024〕2号', '某政发〔2025〕7号']);
+    expect((await loadRegister()).name).toBe('本地登记簿.csv');
+    // Progress: checking, loading, writing, each counting up to its total.
+    expect([...new Set(progress.map((p) => p.phase))]).toEqual(['load', 'write']);
+    const last = progress.filter((p) => p.phase === 'write').at(-1)!;
+    expect(last.done).toBe(last.total);
+
+    // Merging the same file again adds nothing.
+    expect(await restoreBackup(file, { mode: 'merge' })).toMatchObject({ added: 0, skipped: 2 });
+    expect(await snapshot(db)).toEqual(after);
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual(['normlint']);
+  });
+
+  it('a refused file merges nothing', async () => {
+    await extensionDb();
+    await populate();
+    const json = await backupJson();
+    const db = await extensionDb();
+    await saveReview({ text: '另一份文件', source: 'text', profileId: 'national', findings: [] });
+    const before = await snapshot(db);
+    const bad = blobOf(editRow(json, 'reviewBodies', 0, (r) => ({ ...r, findings: [null] })));
+    await expect(restoreBackup(bad, { mode: 'merge' })).rejects.toThrow(/第 1 个问题不是对象/);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('reports checking progress on a large file', async () => {
+    const db = await extensionDb();
+    await fillReviews(db, 1500);
+    const file = await exportBackup();
+    const progress: RestoreProgress[] = [];
+    const info = await inspectBackup(file, (p) => progress.push(p));
+    expect(info.reviews).toBe(1500);
+    // Reviews, bodies and search rows: 4,500 rows and more, reported every 2,000.
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.every((p) => p.phase === 'check' && p.done <= p.total)).toBe(true);
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+  }, 60_000);
 });

@@ -1,6 +1,8 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { DB_NAME, DB_VERSION, getDb, NormLintDB, VERSIONS } from './db';
+import { PRIMARY_KEYS, reviveTypes, ROW_CHECKS, type Row } from './backup-rows';
 import { StorageError, toStorageError } from './errors';
+import { planMerge, type MergeSource } from './merge';
 
 /**
  * Backup and restore of the whole database as one JSON file in dexie-export-import's format.
@@ -24,6 +26,33 @@ export interface BackupInfo {
 
 export const BACKUP_MIME = 'application/json';
 
+/** Replace the whole log with the backup, or add the backup's reviews to the log's own (see merge.ts). */
+export type RestoreMode = 'replace' | 'merge';
+
+/** How far a restore has gone, in rows: checking the file, loading it into the scratch database, writing the log. */
+export interface RestoreProgress {
+  phase: 'check' | 'load' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface RestoreOptions {
+  mode?: RestoreMode;
+  onProgress?: (p: RestoreProgress) => void;
+}
+
+export interface RestoreResult extends BackupInfo {
+  /** Reviews written: all of them on replace; on merge, those the log did not have yet. */
+  added: number;
+  /** Merge only: reviews the log already had. */
+  skipped: number;
+}
+
+// Rows per write and per progress report: small enough for the page to show progress, large enough to be fast.
+const CHUNK = 2000;
+/** Lets the page paint the progress between chunks of synchronous checking. */
+const breathe = () => new Promise<void>((ok) => setTimeout(ok, 0));
+
 /** The whole database as one file (JSON). */
 export async function exportBackup(): Promise<Blob> {
   const { exportDB } = await lib();
@@ -39,32 +68,8 @@ export async function exportBackup(): Promise<Blob> {
 const invalid = (why: string) =>
   new StorageError('backup-invalid', `无法恢复：${why}。当前的审查记录没有任何改动。`);
 
-type Row = Record<string, unknown>;
-type Check = (row: Row) => string | undefined;
-
 const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 const isStr = (v: unknown) => typeof v === 'string';
-
-// What a row of each table must have to be usable, per schema version. Rows may carry typeson `$types` markers
-// for values JSON cannot hold (undefined): those are left to the importer.
-const ROW_CHECKS: Record<number, Record<string, Check>> = {
-  1: {
-    reviews: (r) =>
-      !isNum(r.id) ? '缺少编号' : !isNum(r.createdAt) ? '缺少审查时间' : !isStr(r.text) ? '缺少正文' : !Array.isArray(r.findings) ? '缺少问题列表' : undefined,
-    settings: (r) => (!isStr(r.key) ? '缺少键' : undefined),
-  },
-  2: {
-    reviews: (r) =>
-      !isNum(r.id) ? '缺少编号' : !isNum(r.createdAt) ? '缺少审查时间' : !isStr(r.title) ? '缺少标题' : !Array.isArray(r.docKeys) || !Array.isArray(r.codes) ? '缺少索引字段' : undefined,
-    reviewBodies: (r) => (!isNum(r.reviewId) ? '缺少记录编号' : !isStr(r.text) ? '缺少正文' : !Array.isArray(r.findings) ? '缺少问题列表' : undefined),
-    searchText: (r) => (!isNum(r.id) || !isNum(r.createdAt) || !isStr(r.text) ? '检索行不完整' : undefined),
-    dismissals: (r) => (!isNum(r.id) ? '缺少编号' : !isStr(r.code) || !isStr(r.reason) ? '缺少问题代码或理由' : undefined),
-    register: (r) => (!isNum(r.id) ? '缺少编号' : !isStr(r.docNumber) ? '缺少文号' : undefined),
-    registerMeta: (r) => (!isStr(r.key) ? '缺少键' : undefined),
-    stats: (r) => (!isStr(r.day) || !isStr(r.code) || !isNum(r.findings) ? '统计行不完整' : undefined),
-    settings: (r) => (!isStr(r.key) ? '缺少键' : undefined),
-  },
-};
 
 interface ExportFile {
   formatName?: unknown;
@@ -78,7 +83,7 @@ interface ExportFile {
 }
 
 /** Reads and checks a backup file completely; throws StorageError('backup-invalid') saying what is wrong. */
-export async function inspectBackup(file: Blob): Promise<BackupInfo> {
+export async function inspectBackup(file: Blob, onProgress?: (p: RestoreProgress) => void): Promise<BackupInfo> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
@@ -121,6 +126,8 @@ export async function inspectBackup(file: Blob): Promise<BackupInfo> {
   const checks = ROW_CHECKS[version] ?? {};
   const counts: Record<string, number> = {};
   const seen = new Set<string>();
+  const total = [...declared.values()].reduce((a, b) => a + b, 0);
+  let checked = 0;
   for (const t of d.data) {
     const name = t?.tableName as string;
     if (!declared.has(name) || seen.has(name)) throw invalid(`备份的数据部分有误（数据表“${String(name)}”）`);
@@ -130,11 +137,22 @@ export async function inspectBackup(file: Blob): Promise<BackupInfo> {
       throw invalid(`数据表“${name}”应有 ${declared.get(name)} 行，实际只有 ${t.rows.length} 行，文件可能被截断`);
     }
     const check = checks[name];
-    t.rows.forEach((row, i) => {
+    const keyOf = PRIMARY_KEYS[name];
+    const keys = new Set<unknown>();
+    for (let i = 0; i < t.rows.length; i++) {
+      const row: unknown = t.rows[i];
       if (!row || typeof row !== 'object' || Array.isArray(row)) throw invalid(`数据表“${name}”第 ${i + 1} 行已损坏`);
-      const why = check?.(row as Row);
+      // Revived first, as the importer will: the checks see the row as the log will read it.
+      const why = reviveTypes(row as Row) ?? check?.(row as Row);
       if (why) throw invalid(`数据表“${name}”第 ${i + 1} 行已损坏（${why}）`);
-    });
+      const key = keyOf?.(row as Row);
+      if (keys.has(key)) throw invalid(`数据表“${name}”第 ${i + 1} 行与前面的行编号重复`);
+      keys.add(key);
+      if (onProgress && ++checked % CHUNK === 0) {
+        onProgress({ phase: 'check', done: checked, total });
+        await breathe();
+      }
+    }
     counts[name] = t.rows.length;
   }
   for (const name of declared.keys()) if (!seen.has(name)) throw invalid(`备份缺少数据表“${name}”的数据`);
@@ -154,11 +172,12 @@ export async function inspectBackup(file: Blob): Promise<BackupInfo> {
 const normSchema = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean).join(',');
 
 /**
- * Replaces the whole database with the backup's content, after inspectBackup() has passed it. Returns what was
- * restored. On any failure nothing in the live database has changed.
+ * Restores the backup after inspectBackup() has passed it: replaces the whole database with it, or merges its
+ * reviews into the log's own. Returns what was restored. On any failure nothing in the live database has changed.
  */
-export async function restoreBackup(file: Blob): Promise<BackupInfo> {
-  const info = await inspectBackup(file);
+export async function restoreBackup(file: Blob, opts: RestoreOptions = {}): Promise<RestoreResult> {
+  const { mode = 'replace', onProgress } = opts;
+  const info = await inspectBackup(file, onProgress);
   const { importInto } = await lib();
   const live = getDb();
   const stagingName = `${DB_NAME}-restore-${Date.now()}`;
@@ -168,30 +187,89 @@ export async function restoreBackup(file: Blob): Promise<BackupInfo> {
     // 1. Load the file into a scratch database created at the file's version.
     staging = new NormLintDB(stagingName, { ...deps, upTo: info.databaseVersion });
     await staging.open();
-    await importInto(staging, file, { acceptNameDiff: true, clearTablesBeforeImport: true });
+    await importInto(staging, file, {
+      acceptNameDiff: true,
+      clearTablesBeforeImport: true,
+      progressCallback: (p) => {
+        onProgress?.({ phase: 'load', done: p.completedRows, total: p.totalRows ?? 0 });
+        return true;
+      },
+    });
     staging.close();
     // 2. Reopen it at the current version: older backups go through the upgrades.
     staging = new NormLintDB(stagingName, deps);
     await staging.open();
     const data: Record<string, unknown[]> = {};
     for (const t of staging.tables) data[t.name] = await t.toArray();
+    staging.close();
     if ((data.reviews?.length ?? 0) !== info.reviews) throw invalid('导入后的记录数与备份不符');
-    // 3. Replace the live tables in one transaction.
+    // 3. Write the live tables in one transaction.
     await live.open();
-    await live.transaction('rw', live.tables, async () => {
-      for (const t of live.tables) {
-        await t.clear();
-        const rows = data[t.name] ?? [];
-        if (rows.length) await t.bulkAdd(rows);
-      }
-    });
-    return info;
+    const written = mode === 'merge' ? await mergeInto(live, data, onProgress) : await replaceWith(live, data, onProgress);
+    return { ...info, ...written };
   } catch (e) {
-    throw toStorageError(e, '恢复备份');
+    throw toStorageError(e, mode === 'merge' ? '合并备份' : '恢复备份');
   } finally {
     staging?.close();
     await deleteDatabase(stagingName, deps.indexedDB as IDBFactory | undefined);
   }
+}
+
+/** Adds rows in chunks, reporting progress after each. */
+async function addChunked(table: Table, rows: unknown[], progress: { done: number; total: number; report(): void }, put = false) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await (put ? table.bulkPut(chunk) : table.bulkAdd(chunk));
+    progress.done += chunk.length;
+    progress.report();
+  }
+}
+
+const progressOf = (total: number, onProgress?: (p: RestoreProgress) => void) => {
+  const p = {
+    done: 0,
+    total,
+    report: () => onProgress?.({ phase: 'write', done: p.done, total: p.total }),
+  };
+  return p;
+};
+
+async function replaceWith(live: NormLintDB, data: Record<string, unknown[]>, onProgress?: (p: RestoreProgress) => void) {
+  const progress = progressOf(live.tables.reduce((n, t) => n + (data[t.name]?.length ?? 0), 0), onProgress);
+  await live.transaction('rw', live.tables, async () => {
+    for (const t of live.tables) await t.clear();
+    for (const t of live.tables) await addChunked(t, data[t.name] ?? [], progress);
+  });
+  return { added: data.reviews?.length ?? 0, skipped: 0 };
+}
+
+async function mergeInto(live: NormLintDB, data: Record<string, unknown[]>, onProgress?: (p: RestoreProgress) => void) {
+  return live.transaction('rw', live.tables, async () => {
+    const lastId = async (t: Table) => ((await t.orderBy(':id').lastKey()) as number | undefined) ?? 0;
+    const registerMeta = await live.registerMeta.get('register');
+    const plan = planMerge(data as unknown as MergeSource, {
+      reviews: await live.reviews.toArray(),
+      dismissals: await live.dismissals.toArray(),
+      registerNumbers: new Set((await live.register.toArray()).map((e) => e.docNumber)),
+      registerMeta,
+      stats: await live.stats.toArray(),
+      nextReviewId: (await lastId(live.reviews)) + 1,
+      nextDismissalId: (await lastId(live.dismissals)) + 1,
+      nextRegisterId: (await lastId(live.register)) + 1,
+    });
+    const adds: [Table, unknown[]][] = [
+      [live.reviews, plan.reviews],
+      [live.reviewBodies, plan.reviewBodies],
+      [live.searchText, plan.searchText],
+      [live.dismissals, plan.dismissals],
+      [live.register, plan.register],
+    ];
+    const progress = progressOf(adds.reduce((n, [, rows]) => n + rows.length, 0) + plan.stats.length, onProgress);
+    for (const [table, rows] of adds) await addChunked(table, rows, progress);
+    await addChunked(live.stats, plan.stats, progress, true);
+    if (plan.registerMeta) await live.registerMeta.put(plan.registerMeta);
+    return { added: plan.added, skipped: plan.skipped };
+  });
 }
 
 /** Deletes a database through the IndexedDB the live one was given (a benchmark injects one), else the browser's. */

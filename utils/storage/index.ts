@@ -35,4 +35,4 @@ export {
   type PageRequest,
   type CodeCount,
 } from './query';
-export { exportBackup, inspectBackup, restoreBackup, type BackupInfo } from './backup';
+export { exportBackup, inspectBackup, restoreBackup, type BackupInfo, type RestoreMode, type RestoreProgress, type RestoreResult } from './backup';
