@@ -4,6 +4,7 @@ import type { Severity } from '../../utils/engine/types';
 import type { ReviewFilter } from '../../utils/storage/query';
 import { CONCLUSION_LABELS, type Conclusion } from '../../utils/storage/types';
 import { CODE_GROUPS, codeLabel, SEVERITY_LABELS } from './labels';
+import { showInvisible as inert } from '../../utils/text/untrusted';
 
 export interface FilterFormProps {
   filter: ReviewFilter;
@@ -79,7 +80,7 @@ export function FilterForm({ filter, reviewers, onChange }: FilterFormProps) {
         <option value="">全部审查人</option>
         {reviewers.map((r) => (
           <option key={r} value={r}>
-            {r}
+            {inert(r)}
           </option>
         ))}
       </select>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listDismissals, restoreDismissal } from '../../utils/storage/reviews';
 import { formatTime } from '../../utils/export/table';
 import { CONCLUSION_LABELS, DECISION_LABELS, type FullReview, type StoredFinding } from '../../utils/storage/types';
+import { httpHref, showInvisible as inert } from '../../utils/text/untrusted';
 import { segmentText } from './marks';
 import { codeLabel, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
 import { Counts } from './ReviewTable';
@@ -57,7 +58,7 @@ export function ReviewDetail({ review, onBack, onOpen, onExportJson, onDelete }:
       </div>
 
       <header class="detail-head card">
-        <h1 id="detail-title">{review.title}</h1>
+        <h1 id="detail-title">{inert(review.title)}</h1>
         <dl class="kv">
           <dt>记录编号</dt>
           <dd>{review.id}</dd>
@@ -66,13 +67,13 @@ export function ReviewDetail({ review, onBack, onOpen, onExportJson, onDelete }:
           {review.docNumber && (
             <>
               <dt>文号</dt>
-              <dd>{review.docNumber}</dd>
+              <dd>{inert(review.docNumber)}</dd>
             </>
           )}
           {review.issuer && (
             <>
               <dt>制定机关</dt>
-              <dd>{review.issuer}</dd>
+              <dd>{inert(review.issuer)}</dd>
             </>
           )}
           {(review.writtenDate || review.publishedDate) && (
@@ -87,9 +88,16 @@ export function ReviewDetail({ review, onBack, onOpen, onExportJson, onDelete }:
             <>
               <dt>网址</dt>
               <dd>
-                <a href={review.url} target="_blank" rel="noopener noreferrer">
-                  {review.url}
-                </a>
+                {httpHref(review.url) ? (
+                  <a href={httpHref(review.url)} target="_blank" rel="noopener noreferrer" data-url>
+                    {inert(review.url)}
+                  </a>
+                ) : (
+                  // Not http(s) (javascript:, data:, file:…): shown, never opened.
+                  <span class="mono" data-url title="此网址不是 http(s) 地址，不提供链接">
+                    {inert(review.url)}
+                  </span>
+                )}
               </dd>
             </>
           )}
@@ -98,7 +106,7 @@ export function ReviewDetail({ review, onBack, onOpen, onExportJson, onDelete }:
             <span class={`conclusion conclusion-${review.conclusion}`}>{CONCLUSION_LABELS[review.conclusion]}</span>
           </dd>
           <dt>审查人</dt>
-          <dd>{review.reviewer || '—'}</dd>
+          <dd>{inert(review.reviewer) || '—'}</dd>
           <dt>问题</dt>
           <dd>
             <Counts counts={review.counts} />{' '}
@@ -134,7 +142,7 @@ export function ReviewDetail({ review, onBack, onOpen, onExportJson, onDelete }:
         {review.body.remarks && (
           <p class="detail-remarks">
             <span class="muted">审查意见补充：</span>
-            {review.body.remarks}
+            {inert(review.body.remarks)}
           </p>
         )}
       </header>
@@ -149,13 +157,13 @@ export function ReviewDetail({ review, onBack, onOpen, onExportJson, onDelete }:
                   id={`seg-${i}`}
                   class={`nl-mark sev-${s.severity}${active !== undefined && s.findings.includes(active) ? ' active' : ''}`}
                   data-findings={s.findings.join(' ')}
-                  title={s.findings.map((k) => `${codeLabel(findings[k].code)}：${findings[k].message}`).join('\n')}
+                  title={s.findings.map((k) => `${codeLabel(findings[k].code)}：${inert(findings[k].message)}`).join('\n')}
                   onClick={() => setActive(s.findings[0])}
                 >
-                  {s.text}
+                  {inert(s.text)}
                 </mark>
               ) : (
-                <span key={i}>{s.text}</span>
+                <span key={i}>{inert(s.text)}</span>
               ),
             )}
           </pre>
@@ -186,7 +194,7 @@ export function ReviewDetail({ review, onBack, onOpen, onExportJson, onDelete }:
                 {review.body.fixedSincePrevious.map((f, i) => (
                   <li key={i} data-code={f.code} data-severity={f.severity}>
                     <span class={`sev sev-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span> {codeLabel(f.code)}
-                    <div class="small muted">“{f.excerpt}” — {f.message}</div>
+                    <div class="small muted">“{inert(f.excerpt)}” — {inert(f.message)}</div>
                   </li>
                 ))}
               </ul>
@@ -217,12 +225,12 @@ function FindingItem({ f, active, onFocus, remembered, onRestore }: FindingItemP
         {f.change === 'remains' && <span class="tag">仍存在</span>}
         <span class={`tag decision decision-${f.decision}`}>{DECISION_LABELS[f.decision]}</span>
       </button>
-      <div class="finding-message">{f.message}</div>
-      {!f.documentLevel && f.excerpt && <div class="small muted excerpt">“{f.excerpt}”</div>}
+      <div class="finding-message">{inert(f.message)}</div>
+      {!f.documentLevel && f.excerpt && <div class="small muted excerpt">“{inert(f.excerpt)}”</div>}
       {f.reason && (
         <div class="small">
           <span class="muted">理由：</span>
-          {f.reason}
+          {inert(f.reason)}
           {f.carriedFrom !== undefined && <span class="muted">（沿用记录 {f.carriedFrom} 的处理）</span>}
         </div>
       )}
@@ -243,12 +251,12 @@ function FindingItem({ f, active, onFocus, remembered, onRestore }: FindingItemP
       {!f.reason && f.carriedFrom !== undefined && <div class="small muted">沿用记录 {f.carriedFrom} 的处理</div>}
       <div class="small basis">
         <span class="muted">依据：</span>
-        {f.basis}
+        {inert(f.basis)}
       </div>
       {f.fix && (
         <div class="small">
           <span class="muted">修改建议：</span>
-          {f.fix.label}
+          {inert(f.fix.label)}
         </div>
       )}
     </li>

@@ -1,6 +1,7 @@
 import { formatTime } from '../../utils/export/table';
 import { CONCLUSION_LABELS, type ReviewSummary } from '../../utils/storage/types';
 import { codeLabel } from './labels';
+import { showInvisible as inert } from '../../utils/text/untrusted';
 
 export interface ReviewTableProps {
   rows: ReviewSummary[];
@@ -45,7 +46,7 @@ export function ReviewTable({ rows, onOpen, filtered }: ReviewTableProps) {
                   onOpen(r.id!);
                 }}
               >
-                {r.title}
+                {inert(r.title)}
               </a>
               {r.codes.length > 0 && (
                 <div class="muted small log-codes" title={r.codes.map(codeLabel).join('、')}>
@@ -53,15 +54,15 @@ export function ReviewTable({ rows, onOpen, filtered }: ReviewTableProps) {
                 </div>
               )}
             </td>
-            <td class="nowrap">{r.docNumber ?? <span class="muted">—</span>}</td>
-            <td class="issuer">{r.issuer ?? <span class="muted">—</span>}</td>
+            <td class="nowrap">{inert(r.docNumber) ?? <span class="muted">—</span>}</td>
+            <td class="issuer">{inert(r.issuer) ?? <span class="muted">—</span>}</td>
             <td class="nowrap">
               <Counts counts={r.counts} />
             </td>
             <td class="nowrap">
               <span class={`conclusion conclusion-${r.conclusion}`}>{CONCLUSION_LABELS[r.conclusion]}</span>
             </td>
-            <td class="nowrap">{r.reviewer || <span class="muted">—</span>}</td>
+            <td class="nowrap">{inert(r.reviewer) || <span class="muted">—</span>}</td>
             <td class="nowrap small">
               {r.diff ? (
                 <span title={`较记录 ${r.previousId}：已修正 ${r.diff.fixed}，新增 ${r.diff.new}，仍存在 ${r.diff.remains}`}>

@@ -8,6 +8,7 @@ import { allMatching, countsByCode, listReviewers, PAGE_SIZE, queryReviews, type
 import { deleteReview, getReview } from '../../utils/storage/reviews';
 import type { FullReview } from '../../utils/storage/types';
 import { CodeChart } from './CodeChart';
+import { showInvisible as inert } from '../../utils/text/untrusted';
 import { DataPanel } from './DataPanel';
 import { downloadBlob, errorText } from './download';
 import { FilterForm } from './FilterForm';
@@ -94,7 +95,7 @@ export function ReviewsApp() {
   }, [selected, version]);
 
   useEffect(() => {
-    document.title = detail ? `${detail.title} - 审查记录` : '审查记录 - 规范性文件审查助手';
+    document.title = detail ? `${inert(detail.title)} - 审查记录` : '审查记录 - 规范性文件审查助手';
   }, [detail]);
 
   const changeFilter = (f: ReviewFilter) => {
@@ -179,7 +180,7 @@ export function ReviewsApp() {
             downloadBlob(new Blob([reviewToJson(detail)], { type: 'application/json' }), `审查记录-${detail.id}.json`)
           }
           onDelete={async () => {
-            if (!confirm(`删除记录 ${detail.id}“${detail.title}”？删除后无法恢复（除非从备份恢复）。`)) return;
+            if (!confirm(`删除记录 ${detail.id}“${inert(detail.title)}”？删除后无法恢复（除非从备份恢复）。`)) return;
             try {
               await deleteReview(detail.id);
               back();

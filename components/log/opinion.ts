@@ -1,6 +1,7 @@
 import { DEFECT_CODES, type DefectCode } from '../../utils/engine/codes';
 import { SEVERITY_RANK } from '../../utils/engine/types';
 import { CONCLUSION_LABELS, type Conclusion, type FullReview, type StoredFinding } from '../../utils/storage/types';
+import { showInvisible as inert } from '../../utils/text/untrusted';
 
 /** What the printable 审查意见书 says, built from a saved review; the page only lays it out. */
 export interface OpinionModel {
@@ -80,8 +81,29 @@ const CONCLUSION_TEXT: Record<Conclusion, string> = {
 
 const UNTITLED = '（无标题）';
 
-/** Builds the 审查意见书 of a review: defects the reviewer confirmed or left undecided, grouped by code. */
-export function buildOpinion(review: FullReview): OpinionModel {
+/**
+ * Builds the 审查意见书 of a review: defects the reviewer confirmed or left undecided, grouped by code. Every
+ * text taken from the page or the reviewer is shown inert: a right-to-left override in a title or an excerpt
+ * would otherwise print the rest of the sentence reversed.
+ */
+export function buildOpinion(stored: FullReview): OpinionModel {
+  return inertModel(buildModel(stored));
+}
+
+function inertModel(m: OpinionModel): OpinionModel {
+  return {
+    ...m,
+    title: inert(m.title),
+    docNumber: inert(m.docNumber),
+    addressee: inert(m.addressee),
+    opening: inert(m.opening),
+    items: m.items.map((i) => ({ ...i, heading: inert(i.heading), basis: inert(i.basis), points: i.points.map((p) => inert(p)) })),
+    remarks: inert(m.remarks),
+    reviewer: inert(m.reviewer),
+  };
+}
+
+function buildModel(review: FullReview): OpinionModel {
   const hasTitle = review.title && review.title !== UNTITLED;
   const name = hasTitle ? `《${bookTitle(review.title)}》` : '该文件';
   const title = hasTitle ? `关于${name}的合法性审查意见书` : '合法性审查意见书';

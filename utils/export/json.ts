@@ -1,4 +1,5 @@
 import { CONCLUSION_LABELS, DECISION_LABELS, type FullReview } from '../storage/types';
+import { escapeInvisibleJson } from '../text/untrusted';
 
 export const REVIEW_JSON_FORMAT = 'normlint-review';
 
@@ -19,5 +20,6 @@ export function reviewToJson(review: FullReview): string {
       },
     },
   };
-  return JSON.stringify(doc, null, 2);
+  // Invisible characters as \uXXXX escapes: the data is unchanged, and no viewer shows it reordered or hidden.
+  return escapeInvisibleJson(JSON.stringify(doc, null, 2));
 }

@@ -1,5 +1,6 @@
 import { DEFECT_CODES } from '../engine/codes';
 import { CONCLUSION_LABELS, type ReviewSummary } from '../storage/types';
+import { showInvisible } from '../text/untrusted';
 
 /** The review list as a table: the same columns in CSV and XLSX, Chinese headers. */
 export interface Column {
@@ -53,7 +54,12 @@ export const COLUMNS: readonly Column[] = [
   { header: '文本指纹', width: 18, value: (r) => r.fingerprint },
 ];
 
-export const tableRows = (rows: readonly ReviewSummary[]) => rows.map((r) => COLUMNS.map((c) => c.value(r)));
+/** The table's cells; text from pages shows its invisible characters (a bidi override would reverse a cell). */
+export const tableRows = (rows: readonly ReviewSummary[]) =>
+  rows.map((r) => COLUMNS.map((c) => {
+    const v = c.value(r);
+    return typeof v === 'string' ? showInvisible(v) : v;
+  }));
 
 /** A file name with today's date: 审查记录-20240301.csv */
 export function datedName(stem: string, ext: string, now = new Date()): string {
