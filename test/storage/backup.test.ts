@@ -145,6 +145,7 @@ describe('backup and restore', () => {
       ['findings that are not objects', (_g, j) => blobOf(editRow(j, 'reviewBodies', 0, (r) => ({ ...r, findings: [r.findings[0], 'x'] }))), /“reviewBodies”第 1 行已损坏（第 2 个问题不是对象）/],
       ['a finding without its place', (_g, j) => blobOf(editRow(j, 'reviewBodies', 0, (r) => ({ ...r, findings: [{ ...r.findings[0], end: r.text.length + 5 }] }))), /“reviewBodies”第 1 行已损坏（第 1 个问题的位置超出正文）/],
       ['a finding without its decision', (_g, j) => blobOf(editRow(j, 'reviewBodies', 0, (r) => ({ ...r, findings: r.findings.map(({ decision: _d, ...f }: any) => f) }))), /“reviewBodies”第 1 行已损坏（第 1 个问题的处理结果无效）/],
+      ['a fixed finding whose change is not text', (_g, j) => blobOf(editRow(j, 'reviewBodies', 0, (r) => ({ ...r, findings: [{ ...r.findings[0], decision: 'fixed', edit: { before: '原则上' } }] }))), /“reviewBodies”第 1 行已损坏（第 1 个问题的修改前后文字不完整）/],
       ['an undefined marker on the findings', (_g, j) => blobOf(editRow(j, 'reviewBodies', 1, (r) => ({ ...r, $types: { ...r.$types, findings: 'undef' } }))), /“reviewBodies”第 2 行已损坏（缺少问题列表）/],
       ['an undefined marker on the text', (_g, j) => blobOf(editRow(j, 'reviewBodies', 0, (r) => ({ ...r, $types: { ...r.$types, text: 'undef' } }))), /“reviewBodies”第 1 行已损坏（缺少正文）/],
       ['a set marker', (_g, j) => blobOf(editRow(j, 'reviews', 0, (r) => ({ ...r, $types: { ...r.$types, codes: 'set' } }))), /“reviews”第 1 行已损坏（含有不支持的类型标记（set））/],

@@ -94,6 +94,7 @@ function findingProblem(f: unknown, n: number, textLength: number, stored: boole
   if (f.fix !== undefined && !(isObj(f.fix) && isInt(f.fix.start) && isInt(f.fix.end) && isStr(f.fix.replacement) && isStr(f.fix.label))) {
     return `${which}的修改建议不完整`;
   }
+  if (f.edit !== undefined && !(isObj(f.edit) && isStr(f.edit.before) && isStr(f.edit.after))) return `${which}的修改前后文字不完整`;
   if (!optNum(f.dismissalId) || !optNum(f.carriedFrom)) return `${which}的关联编号无效`;
   return undefined;
 }
