@@ -119,7 +119,7 @@ function settingsValueProblem(v: unknown): string | undefined {
     }
   }
   if (v.disabledRules !== undefined && !strList(v.disabledRules)) return '停用规则不是文字列表';
-  if (!optStr(v.profileId) || !optStr(v.reviewer)) return '地区配置或审查人不是文字';
+  if (!optStr(v.profileId) || !optStr(v.reviewer) || !optStr(v.reviewDate)) return '地区配置、审查人或审查基准日不是文字';
   if (v.locale !== undefined && v.locale !== 'zh-CN' && v.locale !== 'en') return '界面语言无效';
   if (v.liveRecheck !== undefined && typeof v.liveRecheck !== 'boolean') return '自动重新审查的开关无效';
   return undefined;
@@ -128,7 +128,7 @@ function settingsValueProblem(v: unknown): string | undefined {
 const registerEntryProblem = (e: unknown): string | undefined =>
   !isObj(e) || !isStr(e.docNumber)
     ? '缺少文号'
-    : !['regNumber', 'issuer', 'publishedDate', 'filedDate', 'filingBody'].every((k) => optStr(e[k]))
+    : !['title', 'regNumber', 'issuer', 'publishedDate', 'filedDate', 'filingBody'].every((k) => optStr(e[k]))
       ? '登记信息不是文字'
       : undefined;
 
