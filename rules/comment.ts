@@ -52,7 +52,7 @@ export const periodShort: Rule = {
     const notice = doc.parts.find((p) => p.kind === 'notice');
     if (!notice) return;
     const invitation = doc.sentences.find(
-      (s) => s.start >= notice.start && s.start < notice.end && s.start !== notice.title?.start && INVITES.test(s.text.replace(/《[^》]*》/g, '《》')),
+      (s) => s.start >= notice.start && s.start < notice.end && s.start !== notice.title?.start && INVITES.test(s.text.replace(/《[^《》]*》/g, '《》')),
     );
     const at = invitation ?? notice.title ?? doc.headline;
     const inNotice = doc.comments.filter((c) => c.span.start < notice.end);

@@ -15,9 +15,12 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const DURATION = new RegExp(`(?:征求意见|意见征集|征求)(?:的)?(?:期限|时间|期)(?:为|是|共|：|:)?\\s*(${N}{1,3})\\s*(个工作日|日|天)`);
 // 自即日起至2023年6月30日 / 自本公告发布之日起至…: the period starts with the notice.
 const FROM_NOTICE = /(?:自|从)(?:即日|本?公告(?:发布)?之日|发布之日|公布之日|印发之日)起?\s*(?:至|到)\s*$/;
+// Characters before a date that FROM_NOTICE and DEADLINE_LEAD may read (both are a few words and some spaces).
+const LEAD_WINDOW = 40;
 
 const CHANNELS: RegExp[] = [
-  /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
+  // Starts only where a run of address characters starts, with bounded parts: a 200k run of letters is one try, not 200k.
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}/g,
   /(?:通信地址|通讯地址|邮寄地址|邮寄至|信函)[：:]?[^\n]{2,60}/g,
   /(?:联系电话|电话|传真)[：:]\s*[0-9０-９\-－()（）]{6,20}/g,
   /(?:网上留言|在线提交|意见征集[”"]?栏目|门户网站[^。\n]{0,20}(?:栏目|专栏|留言))/g,
@@ -52,17 +55,20 @@ export function findComments(text: string, lines: Line[], sentences: Sentence[],
         out.push({ span: span(text, at, at + d.length + tail[0].length), from: d.iso, to, days: daysBetween(d.iso, to) + 1, channels, publicScope });
         break;
       }
-      const start = FROM_NOTICE.exec(s.text.slice(0, d.index));
+      // The words before a date are read from a short window: a long sentence of dates is not re-read from its start.
+      const leadFrom = Math.max(0, d.index - LEAD_WINDOW);
+      const before = s.text.slice(leadFrom, d.index);
+      const start = FROM_NOTICE.exec(before);
       if (start && noticeDate && noticeDate <= d.iso) {
-        const at = s.start + start.index;
+        const at = s.start + leadFrom + start.index;
         out.push({ span: span(text, at, s.start + d.index + d.length), from: noticeDate, to: d.iso, days: daysBetween(noticeDate, d.iso) + 1, channels, publicScope });
         break;
       }
-      const lead = DEADLINE_LEAD.exec(s.text.slice(0, d.index));
+      const lead = DEADLINE_LEAD.exec(before);
       const closes = DEADLINE_TAIL.exec(after);
       // 请于…前 needs its 前; 截止时间为… says it already.
       if (lead && (closes || /截[止至]/.test(lead[0]))) {
-        const at = s.start + lead.index;
+        const at = s.start + leadFrom + lead.index;
         const end = s.start + d.index + d.length + (closes?.[0].length ?? 0);
         const from = noticeDate && noticeDate <= d.iso ? noticeDate : undefined;
         // Sentence-level span, so the reviewer sees 请于…前将意见反馈至…
@@ -78,7 +84,9 @@ export function findComments(text: string, lines: Line[], sentences: Sentence[],
       }
     }
     const dur = DURATION.exec(s.text);
-    if (dur && !out.some((c) => c.span.start >= s.start && c.span.start < s.end)) {
+    // Periods are found in sentence order: only the last can belong to this sentence.
+    const last = out[out.length - 1];
+    if (dur && !(last && last.span.start >= s.start && last.span.start < s.end)) {
       const n = parseNumeral(dur[1])!;
       // Working days: five in every seven calendar days.
       const days = dur[2] === '个工作日' ? Math.floor((n * 7) / 5) : n;
@@ -96,8 +104,9 @@ function findChannels(text: string): Span[] {
 
 const CONSULT = /征求(?:了)?[^。]{0,80}?意见|会签|听取[^。]{0,40}?意见|征询[^。]{0,40}?意见/;
 const NOT_A_REPORT = /(?:应当|须|要|请|拟)[^。]{0,6}征求|征求意见(?:的)?(?:时间|期间|期限|截止|起止)|意见反馈|反馈至|公开征求意见的公告/;
-// Titles are names, not reports: 《…（征求意见稿）》 says nothing about who was consulted.
-const maskTitles = (s: string) => s.replace(/《[^》]*》/g, (t) => '《' + '　'.repeat(t.length - 2) + '》');
+// Titles are names, not reports: 《…（征求意见稿）》 says nothing about who was consulted. [^《》]: an unclosed 《
+// ends the try at the next 《, so a run of them is not scanned to its end from each one.
+const maskTitles = (s: string) => s.replace(/《[^《》]*》/g, (t) => '《' + '　'.repeat(t.length - 2) + '》');
 
 /**
  * Sentences that report how a draft was consulted on (书面征求了…部门的意见; 在门户网站公开征求社会公众意见),
