@@ -5,7 +5,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { CapturedDocument } from '../../utils/capture/types';
 import type { EditorChoice } from '../../utils/capture/editor';
-import { review, type ReviewOptions, type ReviewResult } from '../../utils/engine';
+import { review, REVIEW_BUDGET_MS, type ReviewOptions, type ReviewResult } from '../../utils/engine';
 import type { Finding } from '../../utils/engine/types';
 import type { Segmenter } from '../../utils/segment';
 import { loadWebSegmenter } from '../../utils/segment/web';
@@ -343,6 +343,8 @@ export class ReviewSession {
       today: s.reviewDate || undefined,
       segmenter: phase === 'all' ? this.segmenter : undefined,
       phase,
+      // A hostile page never freezes the panel: past the budget the panel shows the findings so far and says so.
+      budgetMs: REVIEW_BUDGET_MS,
     };
   }
 

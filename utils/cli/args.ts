@@ -7,6 +7,8 @@ export interface CliOptions {
   profile?: string;
   today?: string;
   register?: string;
+  /** Seconds one document may take to read and review (see ReviewOptions.budgetMs). */
+  timeLimit: number;
   files: string[];
   help: boolean;
   version: boolean;
@@ -14,10 +16,12 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--format', '--profile', '--today', '--register']);
+const VALUE_FLAGS = new Set(['--format', '--profile', '--today', '--register', '--time-limit']);
+
+const DEFAULT_TIME_LIMIT_S = 10;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { format: 'text', files: [], help: false, version: false };
+  const opts: CliOptions = { format: 'text', timeLimit: DEFAULT_TIME_LIMIT_S, files: [], help: false, version: false };
   let onlyFiles = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -62,6 +66,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--register':
         opts.register = value;
         break;
+      case '--time-limit':
+        opts.timeLimit = Number(value);
+        if (!/^\d+(?:\.\d+)?$/.test(value) || !(opts.timeLimit > 0)) throw new UsageError(`--time-limit 应为正数秒数，而不是“${value}”（bad time limit）`);
+        break;
     }
   }
   return opts;
@@ -77,6 +85,8 @@ export const USAGE = `用法：normlint [选项] 文件...
   --profile 名称        地区配置（默认 national；内置：national、strict）
   --today YYYY-MM-DD    审查日期（默认今天），用于判断是否过期、逾期备案
   --register 文件.csv   备案登记簿（CSV，表头含“文号”，可含登记号、公布日期、报送备案日期等）
+  --time-limit 秒数     每个文件的审查时限（默认 ${DEFAULT_TIME_LIMIT_S} 秒）：超过时停止该文件，报告已完成部分的结果并说明，
+                        其余文件照常审查
   -h, --help            显示本帮助
   -v, --version         显示版本
 

@@ -27,6 +27,8 @@ export interface FileReport {
   findings?: (Finding & { line: number; column: number })[];
   summary?: ReviewResult['summary'];
   notice?: string;
+  /** The review stopped at its time limit; `findings` are those found before. */
+  truncated?: boolean;
   error?: string;
 }
 
@@ -50,7 +52,7 @@ export function fileReport(path: string, text: string, result: ReviewResult): Fi
       column,
     };
   });
-  return { path, findings, summary: result.summary, ...(result.notice ? { notice: result.notice } : {}) };
+  return { path, findings, summary: result.summary, ...(result.notice ? { notice: result.notice } : {}), ...(result.truncated ? { truncated: true } : {}) };
 }
 
 export function textLines(r: FileReport): string[] {

@@ -101,8 +101,18 @@ export async function run(argv: readonly string[], io: CliIO = defaultIO, review
   let failed = false;
   for (const path of opts.files) {
     try {
+      const t0 = performance.now();
       const doc = await readDocumentFile(located(path));
-      const result = engine.review(doc, { ...reviewOptions, profile: opts.profile, today: opts.today, register, segmenter: nodeSegmenter });
+      // The time limit covers reading and reviewing: the budget counts from before the file is read.
+      const result = engine.review(doc, {
+        ...reviewOptions,
+        profile: opts.profile,
+        today: opts.today,
+        register,
+        segmenter: nodeSegmenter,
+        budgetMs: opts.timeLimit * 1000,
+        budgetFrom: t0,
+      });
       reports.push(fileReport(path, doc.text, result));
     } catch (e) {
       failed = true;
