@@ -6,6 +6,7 @@
  * lvlRestart, and legal-style (isLgl) mixing; such paragraphs keep mammoth's behaviour (no label).
  */
 import { toChineseNumeral } from '../text/numerals';
+import { attr, attrValue, between, elements, forwardSearch } from './xml-scan';
 
 interface Level {
   start: number;
@@ -16,15 +17,24 @@ interface Level {
 
 type Levels = Map<number, Level>;
 
-const attr = (xml: string, tag: string, name = 'w:val'): string | undefined =>
-  xml.match(new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`))?.[1];
+// Word has nine list levels (0–8) and starts a list at most at 32767: larger values in a file are forged, and a
+// counter from 10^15 in upperRoman would write a million M's for each paragraph.
+const MAX_LEVEL = 8;
+const MAX_START = 32767;
+const level = (v: string | undefined): number | undefined => (v !== undefined && /^\d$/.test(v) && +v <= MAX_LEVEL ? +v : undefined);
+const startValue = (v: string | undefined): number => {
+  const n = v !== undefined && /^\d{1,6}$/.test(v) ? +v : 1;
+  return Math.min(n, MAX_START);
+};
 
 function parseLevels(xml: string): Levels {
   const levels: Levels = new Map();
-  for (const m of xml.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-    const body = m[2];
-    levels.set(+m[1], {
-      start: +(attr(body, 'w:start') ?? '1'),
+  for (const el of elements(xml, 'w:lvl')) {
+    const ilvl = level(attrValue(el.attrs, 'w:ilvl'));
+    if (ilvl === undefined) continue;
+    const body = el.body;
+    levels.set(ilvl, {
+      start: startValue(attr(body, 'w:start')),
       fmt: attr(body, 'w:numFmt') ?? 'decimal',
       text: attr(body, 'w:lvlText') ?? '',
       suffix: (attr(body, 'w:suff') as Level['suffix'] | undefined) ?? 'tab',
@@ -40,22 +50,26 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 /** List definitions: numId → its levels (with start overrides applied). */
 export function parseNumbering(xml: string): Map<string, Levels> {
   const abstracts = new Map<string, Levels>();
-  for (const m of xml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="([^"]+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
-    abstracts.set(m[1], parseLevels(m[2]));
+  for (const el of elements(xml, 'w:abstractNum')) {
+    const id = attrValue(el.attrs, 'w:abstractNumId');
+    if (id) abstracts.set(id, parseLevels(el.body));
   }
   const nums = new Map<string, Levels>();
-  for (const m of xml.matchAll(/<w:num\b[^>]*w:numId="([^"]+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
-    const abs = abstracts.get(attr(m[2], 'w:abstractNumId') ?? '');
-    if (!abs) continue;
+  for (const el of elements(xml, 'w:num')) {
+    const numId = attrValue(el.attrs, 'w:numId');
+    const abs = numId ? abstracts.get(attr(el.body, 'w:abstractNumId') ?? '') : undefined;
+    if (!numId || !abs) continue;
     const levels: Levels = new Map([...abs].map(([k, v]) => [k, { ...v }]));
-    for (const o of m[2].matchAll(/<w:lvlOverride\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
-      const start = attr(o[2], 'w:startOverride');
-      const lvl = levels.get(+o[1]);
-      if (start && lvl) lvl.start = +start;
-      const redefined = parseLevels(o[2]).get(+o[1]);
-      if (redefined) levels.set(+o[1], redefined);
+    for (const o of elements(el.body, 'w:lvlOverride')) {
+      const ilvl = level(attrValue(o.attrs, 'w:ilvl'));
+      if (ilvl === undefined) continue;
+      const start = attr(o.body, 'w:startOverride');
+      const lvl = levels.get(ilvl);
+      if (start && lvl) lvl.start = startValue(start);
+      const redefined = parseLevels(o.body).get(ilvl);
+      if (redefined) levels.set(ilvl, redefined);
     }
-    nums.set(m[1], levels);
+    nums.set(numId, levels);
   }
   return nums;
 }
@@ -63,10 +77,12 @@ export function parseNumbering(xml: string): Map<string, Levels> {
 /** Paragraph styles that carry numbering themselves: styleId → { numId, ilvl }. */
 export function parseStyleNumbering(xml: string): Map<string, { numId: string; ilvl: number }> {
   const out = new Map<string, { numId: string; ilvl: number }>();
-  for (const m of xml.matchAll(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
-    const numPr = m[2].match(/<w:numPr>([\s\S]*?)<\/w:numPr>/)?.[1];
+  for (const el of elements(xml, 'w:style')) {
+    const styleId = attrValue(el.attrs, 'w:styleId');
+    const numPr = between(el.body, '<w:numPr>', '</w:numPr>');
     const numId = numPr && attr(numPr, 'w:numId');
-    if (numId) out.set(m[1], { numId, ilvl: +(attr(numPr, 'w:ilvl') ?? '0') });
+    const ilvl = numPr ? level(attr(numPr, 'w:ilvl') ?? '0') : undefined;
+    if (styleId && numId && ilvl !== undefined) out.set(styleId, { numId, ilvl });
   }
   return out;
 }
@@ -86,6 +102,10 @@ function roman(n: number): string {
 
 /** One number in a Word number format. */
 export function formatNumber(n: number, fmt: string): string {
+  // Past what a format can write (Roman numerals end at 3999, letters would repeat without end), Word writes digits.
+  if (((fmt === 'lowerRoman' || fmt === 'upperRoman') && n > 3999) || ((fmt === 'lowerLetter' || fmt === 'upperLetter') && n > 780)) {
+    return String(n);
+  }
   switch (fmt) {
     case 'chineseCounting':
     case 'chineseCountingThousand':
@@ -130,6 +150,40 @@ export function formatNumber(n: number, fmt: string): string {
 const HAN = /[\u3400-\u9fff]/;
 
 /**
+ * Each paragraph's opening tag (<w:p> or <w:p …>, not <w:p/>) and, when <w:pPr> follows it, the properties' text.
+ * As the regular expression <w:p(?:\s[^>]*)?>(\s*<w:pPr>([\s\S]*?)<\/w:pPr>)? did, but in one pass: a paragraph whose
+ * <w:pPr> never closes has no properties, and the search for the close is not repeated for the next one.
+ */
+function* paragraphOpeners(xml: string): Generator<{ tag: { start: number; end: number }; props?: string }> {
+  let noPropsCloseFrom = Infinity;
+  const nextGt = forwardSearch(xml, '>');
+  const nextLt = forwardSearch(xml, '<');
+  for (let at = xml.indexOf('<w:p'); at >= 0; at = xml.indexOf('<w:p', at + 4)) {
+    const c = xml[at + 4];
+    if (c !== '>' && c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') continue;
+    const gt = nextGt(at + 4);
+    const lt = nextLt(at + 4);
+    if (gt < 0) return;
+    if (lt >= 0 && lt < gt) continue; // an opener that never closed its tag
+    if (xml[gt - 1] === '/') continue; // <w:p/>: an empty paragraph
+    let p = gt + 1;
+    while (p < xml.length && /\s/.test(xml[p])) p++;
+    let props: string | undefined;
+    let end = gt + 1;
+    if (xml.startsWith('<w:pPr>', p) && p + 7 < noPropsCloseFrom) {
+      const close = xml.indexOf('</w:pPr>', p + 7);
+      if (close < 0) noPropsCloseFrom = p + 7;
+      else {
+        props = xml.slice(p + 7, close);
+        end = close + 8;
+      }
+    }
+    yield { tag: { start: at, end }, props };
+    at = end - 4;
+  }
+}
+
+/**
  * document.xml with the label of every automatically numbered paragraph written in front of its text.
  * Returns the input unchanged when nothing is numbered.
  */
@@ -141,12 +195,22 @@ export function renderNumbering(documentXml: string, numberingXml: string, style
   let changed = false;
 
   // Paragraph open tags in document order; a paragraph's properties follow its open tag.
-  const out = documentXml.replace(/<w:p(?:\s[^>]*)?>(\s*<w:pPr>([\s\S]*?)<\/w:pPr>)?/g, (whole, _pPrWhole, pPr: string | undefined) => {
-    if (whole.endsWith('/>')) return whole; // <w:p/>: an empty paragraph
-    const props = pPr ?? '';
-    const numPr = props.match(/<w:numPr>([\s\S]*?)<\/w:numPr>/)?.[1];
+  const out: string[] = [];
+  let copied = 0;
+  for (const { tag, props } of paragraphOpeners(documentXml)) {
+    const label = labelOf(props ?? '');
+    if (!label) continue;
+    out.push(documentXml.slice(copied, tag.end), `<w:r><w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>`);
+    copied = tag.end;
+    changed = true;
+  }
+  out.push(documentXml.slice(copied));
+
+  /** The label (with its suffix) a paragraph with these properties gets, counting it. */
+  function labelOf(props: string): string | undefined {
+    const numPr = between(props, '<w:numPr>', '</w:numPr>');
     let numId = numPr ? attr(numPr, 'w:numId') : undefined;
-    let ilvl = numPr ? +(attr(numPr, 'w:ilvl') ?? '0') : 0;
+    let ilvl: number | undefined = numPr ? level(attr(numPr, 'w:ilvl') ?? '0') : 0;
     if (!numPr) {
       const style = attr(props, 'w:pStyle');
       const sn = style ? styleNum.get(style) : undefined;
@@ -155,26 +219,24 @@ export function renderNumbering(documentXml: string, numberingXml: string, style
       const style = attr(props, 'w:pStyle');
       ilvl = (style && styleNum.get(style)?.ilvl) || 0;
     }
-    if (!numId || numId === '0') return whole;
+    if (!numId || numId === '0' || ilvl === undefined) return undefined;
     const levels = nums.get(numId);
-    const level = levels?.get(ilvl);
-    if (!levels || !level || level.fmt === 'bullet') return whole;
+    const lvl = levels?.get(ilvl);
+    if (!levels || !lvl || lvl.fmt === 'bullet') return undefined;
 
     const count = counters.get(numId) ?? [];
     for (let l = 0; l < ilvl; l++) count[l] ??= (levels.get(l)?.start ?? 1);
-    count[ilvl] = count[ilvl] === undefined ? level.start : count[ilvl] + 1;
+    count[ilvl] = count[ilvl] === undefined ? lvl.start : count[ilvl] + 1;
     count.length = ilvl + 1; // deeper levels restart
     counters.set(numId, count);
 
-    const label = unescapeXml(level.text).replace(/%([1-9])/g, (_, k: string) => {
+    const label = unescapeXml(lvl.text).replace(/%([1-9])/g, (_, k: string) => {
       const l = +k - 1;
       return formatNumber(count[l] ?? levels.get(l)?.start ?? 1, levels.get(l)?.fmt ?? 'decimal');
     });
-    if (!label) return whole;
+    if (!label) return undefined;
     // Word puts a tab after the number by default; Chinese drafts type a full-width space there.
-    const suffix = level.suffix === 'nothing' ? '' : HAN.test(label) ? '\u3000' : ' ';
-    changed = true;
-    return `${whole}<w:r><w:t xml:space="preserve">${escapeXml(label + suffix)}</w:t></w:r>`;
-  });
-  return changed ? out : documentXml;
+    return label + (lvl.suffix === 'nothing' ? '' : HAN.test(label) ? '\u3000' : ' ');
+  }
+  return changed ? out.join('') : documentXml;
 }
