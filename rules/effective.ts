@@ -6,6 +6,9 @@ import { daysBetween } from '../utils/text/dates';
 // documents, with the same three exceptions. The minimum comes from the profile.
 const GRACE_BASIS = '《规章制定程序条例》第三十二条（参照）；省级行政规范性文件制定和备案规定：应当自公布之日起30日后施行';
 
+// 自发布起执行 → 自发布之日起30日后施行; 自正式印发之日起施行 → 自正式印发之日起30日后施行.
+const graceText = (clause: string, min: number) => clause.replace(/(?:之日)?起.*$/, `之日起${min}日后施行`);
+
 export const noGrace: Rule = {
   meta: {
     id: 'effective/no-grace',
@@ -44,6 +47,27 @@ export const noGrace: Rule = {
         why: '发布后第10日即施行，少于30日。',
       },
       {
+        text: '第二十六条　本办法自发布起执行，有效期五年。',
+        errors: [{ excerpt: '自发布起执行' }],
+        corrected: '第二十六条　本办法自发布之日起30日后施行，有效期五年。',
+        why: '“自发布起执行”省略了“之日”，仍是发布即施行。',
+      },
+      {
+        text: '（四）本措施自正式印发之日起施行，有效期3年。',
+        errors: [{ excerpt: '自正式印发之日起施行' }],
+        why: '“正式印发”之日同样是发布之日，没有宽限期。',
+      },
+      {
+        text: '第二十条　本细则自公布之日起实施。',
+        errors: [{ excerpt: '自公布之日起实施' }],
+        why: '“起实施”“起执行”与“起施行”相同。',
+      },
+      {
+        text: '关于印发《青溪市农机购置补贴实施办法》的通知\n各县（区）农业农村局：\n现将《青溪市农机购置补贴实施办法》印发给你们，请遵照执行。\n青溪市农业农村局\n2023年3月6日\n青溪市农机购置补贴实施办法\n第一条　为规范农机购置补贴，根据《农业机械化促进法》，制定本办法。\n第二条　本办法自2023年3月15日起施行，有效期5年。',
+        errors: [{ excerpt: '自2023年3月15日起施行' }],
+        why: '页面没有发布日期时，按印发通知落款的成文日期计算：3月6日成文、3月15日施行，只隔9日，发布只会更晚。',
+      },
+      {
         text: '第九条　本规定自公布之日起15日后施行。',
         errors: [{ excerpt: '自公布之日起15日后施行' }],
         why: '宽限期15日，少于30日。',
@@ -66,7 +90,7 @@ export const noGrace: Rule = {
         end: e.span.end,
         severity,
         message: `“${e.span.text}”未设置宽限期：应当自公布之日起${min}日后施行${because || '，或写明国家安全、重大公共利益等法定例外理由'}`,
-        fix: fix && { ...fix, replacement: e.span.text.replace(/之日起.*$/, `之日起${min}日后施行`), label: `改为“${e.span.text.replace(/之日起.*$/, `之日起${min}日后施行`)}”` },
+        fix: fix && { ...fix, replacement: graceText(e.span.text, min), label: `改为“${graceText(e.span.text, min)}”` },
       });
     } else if (e.mode === 'after-days' && e.days !== undefined && e.days < min) {
       report({ start: e.span.start, end: e.span.end, severity, message: `宽限期仅${e.days}日，少于${min}日${because}`, fix });
@@ -97,6 +121,7 @@ export const retroactive: Rule = {
   examples: {
     valid: [
       { text: '第十六条　本办法自2022年5月1日起施行。', metadata: { publishedDate: '2022-03-22' }, why: '施行日期在发布日期之后。' },
+      { text: '（六）本政策自2024年起执行，有效期3年。', metadata: { publishedDate: '2023-11-20' }, why: '自2024年1月1日起执行，在11月20日发布之后，相隔42日。' },
     ],
     invalid: [
       {
@@ -104,6 +129,12 @@ export const retroactive: Rule = {
         metadata: { publishedDate: '2021-04-12' },
         errors: [{ excerpt: '自2021年4月1日起施行' }],
         why: '4月12日发布，却自4月1日起施行。',
+      },
+      {
+        text: '本政策自2020年开始执行，有效期2年。',
+        metadata: { publishedDate: '2020-08-19' },
+        errors: [{ excerpt: '自2020年开始执行' }],
+        why: '只写年份的，自该年1月1日起执行：8月发布的政策回溯到了年初。',
       },
     ],
   },

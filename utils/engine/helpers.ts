@@ -1,6 +1,9 @@
 import { formatDate } from '../text/dates';
 import type { DateValue, DocModel, Sentence } from '../model/types';
 import { splitClauses } from '../model/structure';
+import ORGAN_SHORT_NAMES_DATA from '../../rules/data/organ-short-names.json';
+
+const ORGAN_SHORT_NAMES = ORGAN_SHORT_NAMES_DATA as [string, string][];
 
 /** A text that describes a document (起草说明, 政策解读) rather than being one: missing-clause rules do not apply. */
 export const describesAnother = (doc: DocModel) => doc.kind === 'explanation' || doc.kind === 'interpretation';
@@ -37,11 +40,44 @@ export function referenceDate(doc: DocModel): (DateValue & { label: string }) | 
 
 export const cn = formatDate;
 
-/** Organ names compared without the place prefix a text may leave out: 清河市城市管理局 ~ 市城市管理局. */
+/**
+ * Organ names compared without the place prefix a text may leave out (清河市城市管理局 ~ 市城市管理局) and in their
+ * usual short forms (河北省科学技术厅 ~ 省科技厅, 中国银行保险监督管理委员会河北监管局 ~ 河北银保监局).
+ */
 export function sameOrgan(a: string, b: string): boolean {
-  const x = stripPlace(a);
-  const y = stripPlace(b);
+  const x = stripPlace(shortOrganName(a));
+  const y = stripPlace(shortOrganName(b));
   return x === y || (x.length >= 2 && y.length >= 2 && (x.endsWith(y) || y.endsWith(x)));
+}
+
+export function shortOrganName(name: string): string {
+  let s = name.replace(/[\s\u3000]/g, '');
+  // 中国银保监会河北监管局 → 河北银保监局: the regional office of a national regulator is named by its place.
+  s = s.replace(/^中国银行保险监督管理委员会([\u4e00-\u9fa5]{2,8}?)监管局$/, '$1银保监局').replace(/^国家金融监督管理总局([\u4e00-\u9fa5]{2,8}?)监管局$/, '$1金融监管局');
+  for (const [full, short] of ORGAN_SHORT_NAMES) s = s.split(full).join(short);
+  return s;
+}
+
+/**
+ * Organ names run together on one line (a joint signature copied without breaks: 河北省教育厅河北省财政厅), split
+ * where one name ends and a place or 国家 begins.
+ */
+export function splitOrganNames(s: string): string[] {
+  const out: string[] = [];
+  for (const part of s.split(/[、，,；;\s\u3000]+|会同/)) {
+    const re = /.+?(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会办公室|管委会办公室|管理委员会|管委会|委员会|办公厅|办公室|总局|厅|局|委|办|署|院|中心|联合会)(?=$|[\u4e00-\u9fa5]{0,4}?(?:省|市|县|区|州|盟|旗|国家|中国))/g;
+    let last = 0;
+    for (const m of part.matchAll(re)) {
+      out.push(m[0]);
+      last = m.index! + m[0].length;
+    }
+    if (last < part.length) {
+      const rest = part.slice(last);
+      if (out.length && rest.length < 2) out[out.length - 1] += rest;
+      else out.push(rest);
+    }
+  }
+  return out.filter((x) => x.length >= 2);
 }
 
 // 清河市东山区教育局 → 教育局; 市城市管理局 → 城市管理局 (the 市 of 城市, 市场, 市容, 市政 is not a place level).
