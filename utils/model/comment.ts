@@ -8,7 +8,8 @@ const PUBLIC = /向社会(?:各界)?(?:公开)?|社会公众|公开征求|公众
 const N = '[0-9０-９〇零一二两三四五六七八九十]';
 // 2021年9月1日至9月10日: the second date may leave out the year, or the year and month.
 const RANGE_TAIL = new RegExp(`^\\s*(?:至|到|—|–|－|-|~|～)\\s*(?:(${N}{4})\\s*年)?\\s*(?:(${N}{1,2})\\s*月)?\\s*(${N}{1,2})\\s*日`);
-const DEADLINE_LEAD = /(?:请于|请在|于|在|截至|截止(?:到|至|时间为?)?)[\s：:]*$/;
+// 请于…前, 截止为…, and a heading that names the deadline: 反馈时间2024年8月25日前 / 征求意见截止日期：….
+const DEADLINE_LEAD = /(?:请于|请在|于|在|截至|截止(?:到|至|时间|日期)?(?:为|是)?|(?:反馈|征求意见|意见征集|提交意见|报送意见|意见反馈)(?:的)?(?:截止)?(?:时间|期限|日期)(?:为|是)?)[\s：:]*$/;
 const DEADLINE_TAIL = /^\s*(?:前|之前|以前|止|24时前|17时前|下班前)/;
 const pad = (n: number) => String(n).padStart(2, '0');
 // 征求意见期限为15日 / 公开征求意见时间为10个工作日: a period stated as a length.
@@ -31,8 +32,9 @@ const CHANNELS: RegExp[] = [
  * line just above it, as in 一、征求意见时间\n2021年10月20日至…). `noticeDate` starts a period given only
  * by its deadline (请于6月15日前反馈).
  */
-export function findComments(text: string, lines: Line[], sentences: Sentence[], noticeDate?: string): CommentPeriod[] {
+export function findComments(text: string, lines: Line[], sentences: Sentence[], givenNoticeDate?: string): CommentPeriod[] {
   const out: CommentPeriod[] = [];
+  let noticeDate = givenNoticeDate;
   const channels = findChannels(text);
   const publicHit = PUBLIC.exec(text);
   const publicScope = publicHit ? span(text, publicHit.index, publicHit.index + publicHit[0].length) : undefined;
@@ -41,6 +43,7 @@ export function findComments(text: string, lines: Line[], sentences: Sentence[],
     while (lineIx < lines.length - 1 && lines[lineIx].end < s.start) lineIx++;
     const context = COMMENT_WORDS.test(s.text) || [1, 2].some((k) => COMMENT_WORDS.test(lines[lineIx - k]?.text ?? '') && (lines[lineIx - k]?.text.length ?? 99) <= 20);
     if (!context) continue;
+    noticeDate ??= signedAfter(text, s.end);
     for (const d of findDates(s.text)) {
       if (d.partial) continue;
       const after = s.text.slice(d.index + d.length);
@@ -94,6 +97,18 @@ export function findComments(text: string, lines: Line[], sentences: Sentence[],
     }
   }
   return out;
+}
+
+// 平潭综合实验区行政审批局　2024年1月9日: an organ's name right before a full date signs the notice, also where a
+// copy ran the signature into the text.
+const SIGNED = /(?:局|厅|委|办|政府|委员会|管委会|办公室|中心)[\s\u3000]{0,4}([0-9０-９〇零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)/g;
+
+/** The date of the first signature after `from` (the notice's own date, when no line break sets it apart). */
+function signedAfter(text: string, from: number): string | undefined {
+  SIGNED.lastIndex = from;
+  const m = SIGNED.exec(text.slice(0, from + 3000));
+  const d = m && findDates(m[1])[0];
+  return d && !d.partial ? d.iso : undefined;
 }
 
 function findChannels(text: string): Span[] {
