@@ -28,10 +28,31 @@ export const missing: Rule = {
         errors: [{}],
         why: '只写了目的和“结合本区实际”，没有任何依据。',
       },
+      {
+        text: '第一条　为规范产业园区认定管理，依据相关法律、法规和标准规范，结合本省实际，制定本办法。\n第二条　本办法适用于本省行政区域内产业园区的认定。',
+        errors: [{ excerpt: '依据相关法律、法规和标准规范' }],
+        corrected: '第一条　为规范产业园区认定管理，依据《中华人民共和国安全生产法》等法律法规，结合本省实际，制定本办法。\n第二条　本办法适用于本省行政区域内产业园区的认定。',
+        why: '“相关法律、法规”没有指明任何一部法律法规，等于没有写依据。',
+      },
+      {
+        text: '支持数字经济发展若干政策\n为加快数字经济发展，推动产业转型，制定以下政策。\n一、对新建数据中心给予一次性奖补。\n二、对企业上云给予补贴。',
+        errors: [{}],
+        why: '只写了目的，没有写依据。',
+      },
     ],
   },
   check(doc, _ctx, report) {
-    if (!isNormText(doc) || doc.basisClause) return;
+    if (!isNormText(doc)) return;
+    const vague = doc.basisClause && namesNoBasis(doc.basisClause.text) ? doc.basisClause : undefined;
+    if (doc.basisClause && !vague) return;
+    if (vague) {
+      report({
+        start: vague.start,
+        end: vague.end,
+        message: '制定依据不明确：只写“依据相关法律、法规”，没有写明具体的法律、法规或上级文件名称（《……》）',
+      });
+      return;
+    }
     // A notice with nothing normative in its body does not need a basis clause of its own.
     if (!doc.articles.length && !doc.items.some((i) => i.start >= (doc.title?.end ?? 0))) return;
     const at = doc.articles[0]?.label ?? doc.title ?? doc.headline;
@@ -43,6 +64,15 @@ export const missing: Rule = {
     });
   },
 };
+
+// 依据相关法律、法规和标准规范 / 根据国家有关规定: a basis only in general words.
+const GENERIC_BASIS = /(?:根据|依据|依照|按照|遵照)(?:国家|省|市|县|区|上级)?(?:的)?(?:相关|有关)(?:的)?(?:法律|法规|规章|规定|政策|标准|文件|要求)/;
+
+/** Whether a basis clause names nothing: no 《title》, no 文号, no 关于… document, only 相关法律、法规. */
+function namesNoBasis(clause: string): boolean {
+  if (/《|关于|〔|\[(?:19|20)\d{2}\]/.test(clause)) return false;
+  return GENERIC_BASIS.test(clause);
+}
 
 // A statute name written in the text without 书名号: scanned by suffix at each 法/条例/法典.
 // Where a statute name could end: each 法/条例/法典 (not 法律, 法规, 法院…). Names are found backwards from here.
@@ -243,6 +273,14 @@ export const citationFormat: Rule = {
   examples: {
     valid: [
       { text: '根据《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号），制定本办法。', why: '先标题后文号，年份用〔〕。' },
+      {
+        text: '湖滨省人民政府办公厅关于印发湖滨省数字经济促进措施的通知\n（湖政办秘〔2021〕82号）\n各市人民政府，省政府各部门：\n现将《湖滨省数字经济促进措施》印发给你们，请认真贯彻落实。',
+        why: '标题下括号中的是本文件自己的发文字号，不是引文。',
+      },
+      {
+        text: '临江省人民政府办公厅关于印发临江省化工园区认定管理办法的通知\n临政办字〔2023〕132号各市人民政府，省政府有关部门：现将《临江省化工园区认定管理办法》印发给你们，请认真贯彻执行。',
+        why: '复制时发文字号与主送机关连在一行，它仍是本文件的文号。',
+      },
     ],
     invalid: [
       {
@@ -250,6 +288,11 @@ export const citationFormat: Rule = {
         errors: [{ excerpt: '清政办发[2019]31号' }],
         corrected: '根据《清河市人民政府办公室关于进一步加强住宅专项维修资金管理工作的通知》（清政办发〔2019〕31号），制定本办法。',
         why: '年份用了方括号。',
+      },
+      {
+        text: '第十五条　本办法有效期5年。《临江省科技项目管理办法》（临科政2016〔22〕号）同时废止。',
+        errors: [{ excerpt: '临科政2016〔22〕号' }],
+        why: '年份写在了括号外、序号写进了六角括号，应为“临科政〔2016〕22号”。',
       },
       {
         text: '按照国办发〔2018〕37号文件要求，制定本办法。',
@@ -265,6 +308,14 @@ export const citationFormat: Rule = {
   },
   check(doc, _ctx, report) {
     const own = doc.docNumber?.span;
+    // 冀科政2016〔22〕号: the year left out of the brackets and the serial put in them.
+    for (const m of doc.text.matchAll(MISPLACED_YEAR)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      const fixed = `${m[1]}〔${m[2]}〕${m[3]}号`;
+      report({ start, end, message: `发文字号“${m[0]}”格式错误：年份应括入六角括号，应为“${fixed}”`, fix: { start, end, replacement: fixed, label: `改为“${fixed}”` } });
+    }
+    const ownAtTop = ownNumberAtTop(doc);
     for (const m of matchDocNumbers(doc.text)) {
       const start = m.index! + m[0].indexOf(m[1]);
       const end = m.index! + m[0].length;
@@ -279,7 +330,7 @@ export const citationFormat: Rule = {
         });
         continue;
       }
-      if (own && start >= own.start && end <= own.end) continue;
+      if ((own && start >= own.start && end <= own.end) || start === ownAtTop) continue;
       const line = doc.lines.find((l) => l.start <= start && l.end >= end);
       // A metadata line (文号：…) is not a citation.
       if (!line || /^(?:文号|发文字号|索引号|登记号|统一编号)/.test(line.text)) continue;
@@ -295,6 +346,29 @@ export const citationFormat: Rule = {
     }
   },
 };
+
+const MISPLACED_YEAR = /([\u4e00-\u9fa5]{1,12}?)((?:19|20)\d{2})\s*〔\s*(\d{1,5})\s*〕\s*号/g;
+
+/**
+ * The document's own 文号 where a portal or a copy puts it: on a line of its own under the headline, in brackets
+ * （皖政办秘〔2021〕82号）, or running into the salutation (冀政办字〔2023〕132号各市人民政府：). It comes before
+ * the salutation's colon and before any text of the document.
+ */
+function ownNumberAtTop(doc: DocModel): number | undefined {
+  const head = doc.headline ?? doc.title;
+  // Under the headline, or first in the text when a copy lost the headline above it.
+  for (const from of [...new Set([head ? head.end : 0, 0])]) {
+    const window = doc.text.slice(from, from + 300);
+    const m = /^[\s\u3000]*[（(]?[\s\u3000]*(?=[\u4e00-\u9fa5A-Za-z]{1,12}?\s*[〔\[（(【［]\s*(?:19|20)\d{2})/.exec(window);
+    if (!m) continue;
+    const first = matchDocNumbers(window.slice(m[0].length)).next().value;
+    if (!first || first.index !== 0) continue;
+    // Then the line ends, or the salutation (各市人民政府：) follows: not a sentence that cites the number.
+    const after = window.slice(m[0].length + first[0].length);
+    if (/^[\s\u3000]*[）)]?[\s\u3000]*(?:\n|$)/.test(after) || /^[^。；\n]{0,120}[：:]/.test(after)) return from + m[0].length + first[0].indexOf(first[1]);
+  }
+  return undefined;
+}
 
 // 《…》（国办发〔2018〕37号）, or several numbers in one note: （国发〔2014〕25号、国办发〔2018〕37号）.
 function insideNoteAfterTitle(text: string, at: number): boolean {

@@ -105,6 +105,10 @@ export const missing: Rule = {
         text: '关于《××办法（送审稿）》的起草说明\n二、起草过程\n2022年3月，我局书面征求了县财政局等部门的意见；4月1日至5月6日在县政府门户网站公开征求社会公众意见。',
         why: '既征求了部门意见，也向社会公开征求了意见。',
       },
+      {
+        text: '湖滨市产业园区认定管理办法\n第一条　为规范园区认定，根据《中华人民共和国安全生产法》，制定本办法。\n第九条　审核通过的园区，市发展和改革委员会征求市有关部门意见后，确定拟认定名单。',
+        why: '第九条规定的是今后认定园区的程序，不是说明本办法起草时如何征求意见。',
+      },
     ],
     invalid: [
       {
@@ -121,7 +125,12 @@ export const missing: Rule = {
     const publicly = doc.parts.some((p) => p.kind === 'notice') || reports.some((r) => r.public) || doc.comments.some((c) => c.publicScope);
     if (publicly) return;
     // 广泛征求意见 says nothing of who was asked; only a report that names departments shows they alone were.
-    const departmental = reports.filter((r) => r.departments);
+    // 第九条　主管部门征求有关部门意见后确定名单: an article that orders a consultation in the procedure it sets is a
+    // norm, not a report of how this document was consulted on (征求了…意见 / 在征求…意见的基础上).
+    const isNorm = (r: (typeof reports)[number]) =>
+      (/^第[一二三四五六七八九十百零〇0-9]+条/.test(r.span.text) || doc.articles.some((a) => r.span.start >= a.start && r.span.start < a.end)) &&
+      !/了|已|经过|基础上|先后/.test(r.span.text);
+    const departmental = reports.filter((r) => r.departments && !isNorm(r));
     if (departmental.length) {
       const first = departmental[0].span;
       report({ start: first.start, end: first.end, message: '只征求了有关部门（单位）的意见，未见向社会公开征求意见' });

@@ -1,8 +1,22 @@
-import { normSentences, splitClauses } from '../utils/engine/helpers';
+import { articleText, normSentences, splitClauses } from '../utils/engine/helpers';
 import type { Rule, Severity } from '../utils/engine/types';
 
 const PLACE = '(?:本(?:市|县|区|省|地|镇|乡)|当地|本地)';
-const PATTERNS: { re: RegExp; what: string; severity?: Severity }[] = [
+// Who a local-registration condition excludes when it is a barrier: operators chosen to serve or manage, not the
+// local firms a subsidy is for (在本市注册的企业可申请补贴 is the policy's scope).
+const PROVIDER = /管理人|管理机构|服务机构|服务商|供应商|承接主体|承办单位|运营(?:机构|单位|主体|商)|中介机构|代理机构|评估机构|检测机构|咨询机构|施工单位|运输企业|物业服务企业|投标人|供应单位|受托(?:机构|管理)/;
+// A named place's territory: 在河北省境内 / 在湖滨市行政区域内 / 在本省境内.
+const TERRITORY = '(?:[\\u4e00-\\u9fa5]{2,10}?|本)(?:省|市|县|区|州|盟|旗)?(?:境内|辖区内|行政区域内|区域内)';
+const PATTERNS: { re: RegExp; what: string; severity?: Severity; context?: RegExp }[] = [
+  {
+    re: /(?:外地|外埠|外省|外市|外县|市外|县外|区外|省外)[^。；]{0,20}?(?:应当?|须|必须|需|一律)(?:挂靠|落户|并入|依托|加入)(?:在|于|到)?[^，。；]{0,24}/,
+    what: '强制外地经营者挂靠本地企业',
+  },
+  {
+    re: new RegExp(`(?:须|必须|应当?|需)?在${TERRITORY}(?:依法)?(?:注册|登记|设立)(?:成立)?[^，。；]{0,16}`),
+    what: '以在本地注册为服务机构的准入条件',
+    context: PROVIDER,
+  },
   {
     re: /(?:统一|指定|必须|只能|应当|须|一律)(?:使用|采购|购买|选用|安装|接入|委托)[^，。；]{0,12}?[\u4e00-\u9fa5（）()]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团|公司|厂)(?:提供|生产|销售|开发|建设|运营|承建)?(?:的)?[^，。；]{0,12}/,
     what: '指定经营者（供应商）',
@@ -75,6 +89,7 @@ export const competition: Rule = {
       { text: '第八条　改造项目的勘察、设计、施工、监理等单位，应当依法通过公开招标等方式确定。', why: '公开招标，不限定经营者。' },
       { text: '第五条　申请人为外来务工人员的，在本市稳定就业并连续缴纳社会保险满1年。', why: '针对个人的保障条件，不涉及经营者之间的竞争。' },
       { text: '第九条　行政机关不得限定或者变相限定单位和个人只能购买本地企业的产品。', why: '禁止性规定，本身符合公平竞争要求。' },
+      { text: '第三条　在湖滨市行政区域内注册、依法纳税的中小企业，可以申请技术改造补助。', why: '补助政策的适用范围，不是对服务机构设置的准入门槛。' },
     ],
     invalid: [
       {
@@ -122,14 +137,25 @@ export const competition: Rule = {
         errors: [{ excerpt: '须在本县设立分支机构' }],
         why: '要求外地企业在本地设立分支机构，设置了市场准入障碍。',
       },
+      {
+        text: '第二十条　子基金管理人应当具备以下条件：\n（一）在临江省境内注册，实收资本不低于500万元；\n（二）具有健全的投资决策程序。',
+        errors: [{ excerpt: '在临江省境内注册' }],
+        why: '要求基金管理人在本省注册，把外地的管理机构挡在门外。',
+      },
+      {
+        text: '第七条　外地营运的渣土运输车辆，应挂靠在本区有资质的渣土运输企业。',
+        errors: [{ excerpt: '应挂靠在本区有资质的渣土运输企业' }],
+        why: '强制外地经营者挂靠本地企业，限制了外地经营者进入本地市场。',
+      },
     ],
   },
   check(doc, _ctx, report) {
     for (const s of normSentences(doc)) {
       for (const clause of splitClauses(s)) {
-        for (const { re, what, severity } of PATTERNS) {
+        for (const { re, what, severity, context } of PATTERNS) {
           const m = re.exec(clause.text);
           if (!m || NEGATED.test(clause.text.slice(0, m.index))) continue;
+          if (context && !context.test(articleText(doc, s))) continue;
           const start = clause.start + m.index;
           report({
             start,

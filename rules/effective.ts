@@ -29,6 +29,10 @@ export const noGrace: Rule = {
         why: '发布（6月28日）至施行（8月1日）相隔34日，不少于30日。',
       },
       {
+        text: '《湖滨市教育行政处罚裁量基准》政策解读\n一、制定背景\n为规范行政处罚裁量权，市教育局制定了《基准》。\n二、施行时间\n《基准》自印发之日起施行。',
+        why: '解读转述的是所解读文件的施行日期，只作提示（info）；缺陷在文件本身，由审查该文件时认定。',
+      },
+      {
         text: '五、鉴于当前燃气安全形势严峻，因涉及重大公共利益，本通知自印发之日起施行。',
         why: '写明了“重大公共利益”这一法定例外，只作提示（info），不作为缺陷。',
       },
@@ -79,8 +83,15 @@ export const noGrace: Rule = {
     const e = doc.effective;
     if (!e) return;
     const min = ctx.profile.graceMinDays;
-    const because = e.exception ? `（文中已说明“${e.exception.text}”，属法定例外情形，请核实理由是否成立）` : '';
-    const severity = e.exception ? ('info' as const) : undefined;
+    // An 起草说明 or 解读 reports the clause of the document it describes: that document is where the defect lies
+    // (and is reviewed on its own), so the report only points at it.
+    const reported = describesAnother(doc);
+    const because = e.exception
+      ? `（文中已说明“${e.exception.text}”，属法定例外情形，请核实理由是否成立）`
+      : reported
+        ? '（这是所说明文件的施行日期，请在审查该文件时核实是否有法定例外理由）'
+        : '';
+    const severity = e.exception || reported ? ('info' as const) : undefined;
     const fix = e.exception
       ? undefined
       : { start: e.span.start, end: e.span.end, replacement: `自公布之日起${min}日后施行`, label: `改为“自公布之日起${min}日后施行”` };

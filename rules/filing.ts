@@ -132,7 +132,8 @@ export const late: Rule = {
 const INTERNAL_UNIT =
   /(?:局|委员会|委|厅|署|办)(?:办公室|[\u4e00-\u9fa5]{0,16}?(?:科|处|股|室|支队|大队|中队))$/;
 // Also a party committee's office (市委办公室), which issues 两办 documents jointly with the government's.
-const GOVERNMENT_OFFICE = /人民政府(?:办公室|办公厅)$|政府办$|(?:省|市|州|县|区|旗|党)委(?:办公室|办公厅)$|人大常委会办公[室厅]$/;
+// A 管委会 (开发区、实验区、新区) is the government of its area: its 办公室 is a government's general office too.
+const GOVERNMENT_OFFICE = /人民政府(?:办公室|办公厅)$|政府办$|(?:省|市|州|县|区|旗|党)委(?:办公室|办公厅)$|人大常委会办公[室厅]$|(?:管委会|管理委员会)(?:办公室|办公厅)$/;
 
 export const isInternalUnit = (name: string) => INTERNAL_UNIT.test(name) && !GOVERNMENT_OFFICE.test(name);
 
@@ -150,6 +151,7 @@ export const internalIssuer: Rule = {
       { text: '清河市人民政府办公室关于印发《清河市公共租赁住房管理办法》的通知\n第一条　本办法适用于本市。', why: '政府办公室可以经政府同意印发文件。' },
       { text: '临江县住房和城乡建设局关于印发《临江县住宅专项维修资金管理实施办法》的通知\n第一条　本办法适用于本县。', why: '以部门名义印发。' },
       { text: '中共青溪市委办公室 青溪市人民政府办公室关于印发《青溪市河长制工作规定》的通知\n第一条　本规定适用于本市。', why: '党委办公室与政府办公室联合印发（“两办”文件），不是部门内设机构。' },
+      { text: '湖滨高新技术产业开发区管委会办公室关于印发《湖滨高新区人才公寓管理办法》的通知\n第一条　本办法适用于本区。', why: '开发区管委会行使区域内的政府职能，其办公室相当于政府办公室，不是部门的内设机构。' },
     ],
     invalid: [
       {

@@ -1,6 +1,7 @@
 import { articleText, normSentences, restatesHigherLaw, splitClauses } from '../utils/engine/helpers';
 import type { Report, Rule, RuleContext, Severity } from '../utils/engine/types';
 import type { DocModel, Sentence } from '../utils/model/types';
+import STATUTORY_LICENCES from './data/statutory-licences.json';
 
 /**
  * Licences, penalties, compulsory measures and fees may only be created by higher law. A normative document
@@ -141,6 +142,8 @@ function approverOf(text: string): string | undefined {
   return /(?:经|报|未经)([^，。；]{1,30}?)(?:审核|审查)?(?:批准|审批|核准|同意|许可|备案)/.exec(text)?.[1];
 }
 
+const STATUTORY_LICENCE = new RegExp(STATUTORY_LICENCES.names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 export const license: Rule = {
   meta: {
     id: 'content/license',
@@ -161,6 +164,10 @@ export const license: Rule = {
       { text: '三、深入推进行政审批制度改革，实行告知承诺制。', why: '“审批制度改革”是政策表述，不是设定许可。' },
       { text: '第八条　进入有限空间作业的，未经本单位作业负责人审批，任何人不得进入。', why: '单位内部的安全管理审批，不是行政许可。' },
       { text: '五、因生活物资保障等特殊原因确需进入限行区域的，可以通过“交管12123”APP申请办理城区通行证。', why: '“可以申请”是文件提供的办理途径，不是要求相对人取得许可。' },
+      {
+        text: '第十五条　产生建筑渣土的单位，应当在开工前向市城市管理局提出申请，取得建筑垃圾处置核准后，方可处置。',
+        why: '建筑垃圾处置核准是国务院决定已设定的许可，文件要求依法办理，不是新设许可（只作提示）。',
+      },
       {
         text: '第一条　根据《城市道路管理条例》，制定本办法。\n第四条　因特殊情况需要临时占用城市道路的，应当经市城市管理局和公安机关交通管理部门批准。',
         why: '复述所引《城市道路管理条例》已设定的占道许可，仅作提示（info）。',
@@ -212,12 +219,17 @@ export const license: Rule = {
       // 未经批准 names no one: the approval meant is the administration's.
       return !who || (!PRIVATE_APPROVER.test(who) && (ADMIN_APPROVER.test(who) || /有关|主管/.test(who)));
     });
+    // A licence that higher law already sets (建筑垃圾处置核准, 道路运输经营许可) is implemented, not created: a hint.
+    for (const h of hits) if (STATUTORY_LICENCE.test(doc.text.slice(h.start, h.end))) h.severity = 'info';
     reportCreated(
       doc,
       ctx,
       report,
       hits,
-      (x) => `“${x}”设定了行政许可：规范性文件不得设定行政许可，请删除或写明所依据的法律、法规条款`,
+      (x) =>
+        STATUTORY_LICENCE.test(x)
+          ? `“${x}”是上位法已设定的许可，文件只是要求依法办理；建议写明“依法取得”及所依据的法律、法规`
+          : `“${x}”设定了行政许可：规范性文件不得设定行政许可，请删除或写明所依据的法律、法规条款`,
       (x) => `“${x}”涉及行政许可，与所引法律法规的调整事项相同，可能是复述上位法；请核对上位法是否已设定该许可`,
     );
   },
@@ -318,6 +330,8 @@ export const coercion: Rule = {
     valid: [
       { text: '第九条　对违法建筑，由城市管理部门依照《中华人民共和国城乡规划法》第六十八条的规定，责令停止建设、限期拆除。', why: '依照法律条文实施。' },
       { text: '第十五条　出租人不得克扣押金，租赁期满应当及时退还。', why: '“克扣押金”不是“扣押”。' },
+      { text: '第二十条　专户资金专款专用，除法律另有规定外，不得因其他原因被查封、冻结或者划拨。', why: '保护专户资金免受查封、冻结，没有设定强制措施。' },
+      { text: '第十三条　行政机关查封、扣押车辆，不得向当事人收取停车费。', why: '查封、扣押是其他机关依法行使的职权，这里只是限制其收费。' },
     ],
     invalid: [
       {
@@ -342,7 +356,14 @@ export const coercion: Rule = {
       doc,
       ctx,
       report,
-      findPowers(doc, COERCION_PATTERNS, /查封|扣|冻结|封|强制|强行|代履行/),
+      findPowers(doc, COERCION_PATTERNS, /查封|扣|冻结|封|强制|强行|代履行/, (h) => {
+        const lead = doc.text.slice(h.clause.start, h.start);
+        // 不得…被查封、冻结 / 防止被不当查封 / 作出限制查封设置: the text shields something from the measure.
+        if (/(?:被|遭|受|免于|防止|避免|限制)[^，。；]{0,4}$/.test(lead)) return false;
+        // 行政机关查封、扣押车辆，不得收取停车费: the measure is another body's, named to limit what follows.
+        const modal = /(?:可以|应当|予以|有权|将|即|当场|先行|须|必须)/.test(lead + doc.text.slice(h.start, h.end));
+        return modal || !/^[^，。；]{0,16}?[的]?[，,]\s*(?:不得|严禁|禁止|不能|不准)/.test(doc.text.slice(h.end, h.end + 24));
+      }),
       (x) => `“${x}”设定了行政强制措施：规范性文件不得设定查封、扣押、暂扣等强制措施`,
       (x) => `“${x}”涉及行政强制，与所引法律法规的调整事项相同，请核对上位法是否已有规定`,
     );

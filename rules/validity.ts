@@ -43,6 +43,10 @@ export const missing: Rule = {
         text: '青溪市人民政府关于废止和宣布失效一批行政规范性文件的决定\n经清理，市人民政府决定废止6件、宣布失效4件行政规范性文件。\n本决定自公布之日起施行。',
         why: '废止、宣布失效文件的决定本身没有需要到期的规范，不设有效期。',
       },
+      {
+        text: '湖滨市行政审批局关于征求《湖滨市个体工商户转型升级实施方案（征求意见稿）》意见的公告\n现向社会公开征求意见，反馈时间2023年9月30日前，电子邮箱：hb@hb.gov.cn。\n湖滨市个体工商户转型升级实施方案\n（征求意见稿）\n一、对转型企业给予登记便利。\n二、本方案自2024年1月1日起施行。',
+        why: '公开征求意见的草案尚未定稿，缺少有效期只作提示（info），送审稿中应补上。',
+      },
     ],
     invalid: [
       {
@@ -60,10 +64,13 @@ export const missing: Rule = {
     const at = doc.effective?.sentence ?? doc.title ?? doc.headline;
     const cap = doc.provisional ? ctx.profile.provisionalValidityMaxYears : ctx.profile.validityMaxYears;
     const insertAt = doc.effective?.span.end;
+    // A draft put out for public comment may still gain its term before it is submitted: a hint, not a defect yet.
+    const forComment = doc.kind === 'draft' && /征求[^。]{0,60}意见/.test(doc.headline?.text ?? '');
     report({
       start: at?.start ?? 0,
       end: at?.end ?? 0,
       documentLevel: true,
+      severity: forComment ? 'info' : undefined,
       message: `未设有效期：请在施行日期条款后写明有效期（不超过${cap}年）`,
       fix: insertAt !== undefined ? { start: insertAt, end: insertAt, replacement: `，有效期${cap}年`, label: `补充“有效期${cap}年”` } : undefined,
     });
