@@ -11,7 +11,7 @@ const DOC_NUMBER_YEAR = /[\[（(【［](?:19|20)\d{2}[\]）)】］]/g;
 // Half-width angle brackets for the inner title of a nested one: 《关于印发<××方案>的通知》.
 const ANGLE_PAIR = new RegExp(`<([${CJK}][^<>《》\\n]{0,60})>|<([${CJK}][^<>《》\\n]{0,60})〉`, 'g');
 // ASCII 「--」 opening a listed line (--平台建设长足进步): a bullet typed with hyphens.
-const ASCII_DASH = new RegExp(`(?:^|\\n)[\\s\\u3000]*(-{2,})(?=[${CJK}])`, 'g');
+const ASCII_DASH = new RegExp(`(?:^|\\n)[ \\t\\u3000]*(-{2,})(?=[${CJK}])`, 'g');
 // Per kind of mark, the first few places are warnings; a text that uses the mark throughout has one defect, and
 // the later places are listed as hints so that the list stays readable.
 const WARN_PER_MARK = 3;

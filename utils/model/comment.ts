@@ -35,6 +35,7 @@ const CHANNELS: RegExp[] = [
 export function findComments(text: string, lines: Line[], sentences: Sentence[], givenNoticeDate?: string): CommentPeriod[] {
   const out: CommentPeriod[] = [];
   let noticeDate = givenNoticeDate;
+  let lookedForSignature = false;
   const channels = findChannels(text);
   const publicHit = PUBLIC.exec(text);
   const publicScope = publicHit ? span(text, publicHit.index, publicHit.index + publicHit[0].length) : undefined;
@@ -43,7 +44,11 @@ export function findComments(text: string, lines: Line[], sentences: Sentence[],
     while (lineIx < lines.length - 1 && lines[lineIx].end < s.start) lineIx++;
     const context = COMMENT_WORDS.test(s.text) || [1, 2].some((k) => COMMENT_WORDS.test(lines[lineIx - k]?.text ?? '') && (lines[lineIx - k]?.text.length ?? 99) <= 20);
     if (!context) continue;
-    noticeDate ??= signedAfter(text, s.end);
+    // Looked for once, from the first sentence about comments: a signature closes the notice after it.
+    if (!lookedForSignature) {
+      lookedForSignature = true;
+      noticeDate ??= signedAfter(text, s.end);
+    }
     for (const d of findDates(s.text)) {
       if (d.partial) continue;
       const after = s.text.slice(d.index + d.length);
@@ -101,12 +106,11 @@ export function findComments(text: string, lines: Line[], sentences: Sentence[],
 
 // 平潭综合实验区行政审批局　2024年1月9日: an organ's name right before a full date signs the notice, also where a
 // copy ran the signature into the text.
-const SIGNED = /(?:局|厅|委|办|政府|委员会|管委会|办公室|中心)[\s\u3000]{0,4}([0-9０-９〇零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)/g;
+const SIGNED = /(?:局|厅|委|办|政府|委员会|管委会|办公室|中心)[\s\u3000]{0,4}([0-9０-９〇零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)/;
 
-/** The date of the first signature after `from` (the notice's own date, when no line break sets it apart). */
+/** The date of the first signature within 3,000 characters after `from` (the notice's own date, when no line break sets it apart). */
 function signedAfter(text: string, from: number): string | undefined {
-  SIGNED.lastIndex = from;
-  const m = SIGNED.exec(text.slice(0, from + 3000));
+  const m = SIGNED.exec(text.slice(from, from + 3000));
   const d = m && findDates(m[1])[0];
   return d && !d.partial ? d.iso : undefined;
 }
