@@ -71,7 +71,7 @@ interface ItemProps extends FindingActions {
 
 /** The excerpt as a card quotes it: a lone mark or character with the words around it, the excerpt itself stressed. */
 function Excerpt({ f, text }: { f: ListedFinding; text?: string }) {
-  const short = f.excerpt.trim().length < 3;
+  const short = f.excerpt.trim().length < 2;
   if (!short || !text || text.slice(f.start, f.end) !== f.excerpt) return <q class="excerpt">{clip(f.excerpt, 60)}</q>;
   const p = phraseAround(text, f.start, f.end);
   return (

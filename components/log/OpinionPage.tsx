@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getReview } from '../../utils/storage/reviews';
 import { buildOpinion, chineseNumber, type OpinionModel } from './opinion';
-import { errorText } from './download';
+import { fixSentence, opinionDocx } from './opinion-docx';
+import { downloadBlob, errorText } from './download';
 
 const ORGAN_KEY = 'normlint.opinion.organ';
 
@@ -26,6 +27,8 @@ export function OpinionPage({ id }: { id: number | undefined }) {
   const [error, setError] = useState<string>();
   const [organ, setOrgan] = useState(() => localStorage.getItem(ORGAN_KEY) ?? '');
   const [number, setNumber] = useState('');
+  const [addressee, setAddressee] = useState<string>();
+  const [exportError, setExportError] = useState<string>();
 
   useEffect(() => {
     if (id === undefined) {
@@ -48,26 +51,40 @@ export function OpinionPage({ id }: { id: number | undefined }) {
     localStorage.setItem(ORGAN_KEY, v);
   };
 
+  const exportDocx = async () => {
+    setExportError(undefined);
+    try {
+      const blob = await opinionDocx(model, { organ, number, addressee: addressee ?? model.addressee });
+      downloadBlob(blob, `${model.title}.docx`);
+    } catch (e) {
+      setExportError(`导出 Word 文件失败：${errorText(e)}`);
+    }
+  };
+
   return (
     <>
       <div class="opinion-toolbar no-print">
         <button type="button" class="btn primary" onClick={() => print()} data-action="print">
           打印 / 另存为 PDF
         </button>
-        <span class="small muted">虚线框内的文字可直接修改后再打印；审查机关名称会记住。打印时请在“目标打印机”中选择“另存为 PDF”，纸张 A4，取消“页眉和页脚”。</span>
+        <button type="button" class="btn" onClick={exportDocx} data-action="export-docx">
+          导出 Word（.docx）
+        </button>
+        <span class="small muted">虚线框内的文字可直接修改后再打印或导出；审查机关名称会记住。打印时请在“目标打印机”中选择“另存为 PDF”，纸张 A4，取消“页眉和页脚”。</span>
+        {exportError ? <p class="notice error" role="alert">{exportError}</p> : null}
       </div>
-      <main class="opinion" data-review-id={model.recordId}>
+      <main class="opinion" data-review-id={model.recordId} data-kind={model.kind}>
         <h1 class="opinion-title">{model.title}</h1>
         <p class="opinion-number">
           <Editable value={number} hint="意见书文号（可填写）" onInput={setNumber} />
         </p>
         {model.docNumber && <p class="opinion-docno">送审文件文号：{model.docNumber}</p>}
         <p class="opinion-addressee">
-          <Editable value={model.addressee ?? ''} hint="主送机关" onInput={() => undefined} />：
+          <Editable value={addressee ?? model.addressee ?? ''} hint="主送机关" onInput={setAddressee} />：
         </p>
         <p class="para">{model.opening}</p>
         {model.items.map((item, i) => (
-          <section class="opinion-item" key={item.code} data-code={item.code}>
+          <section class="opinion-item" key={item.code} data-code={item.code} data-articles={item.articles.join(' ')}>
             <p class="para">
               <span class="item-heading">
                 {chineseNumber(i + 1)}、{item.heading}
@@ -84,15 +101,23 @@ export function OpinionPage({ id }: { id: number | undefined }) {
             <p class="para basis">依据：{item.basis}</p>
           </section>
         ))}
-        {(model.fixedCount > 0 || model.dismissedCount > 0) && (
-          <p class="para">
-            {model.fixedCount > 0 && `另有 ${model.fixedCount} 处问题已在审查过程中修改。`}
-            {model.dismissedCount > 0 && `${model.dismissedCount} 处提示经审查不予采纳。`}
-          </p>
+        {model.fixes.length > 0 && (
+          <section class="opinion-item opinion-fixes" data-fixed={model.fixes.length}>
+            <p class="para">
+              <span class="item-heading">
+                {chineseNumber(model.items.length + 1)}、{model.kind === 'draft' ? '审核' : '审查'}过程中已修改的问题（{model.fixes.length}处）。
+              </span>
+            </p>
+            {model.fixes.map((f, k) => (
+              <p class="para" key={k}>
+                （{chineseNumber(k + 1)}）{fixSentence(f)}
+              </p>
+            ))}
+          </section>
         )}
         {model.remarks && <p class="para">{model.remarks}</p>}
         <p class="para opinion-conclusion" data-conclusion={model.conclusion}>
-          审查结论：<b>{model.conclusionLabel}</b>。{model.conclusionText}
+          {model.conclusionHeading}：<b>{model.conclusionLabel}</b>。{model.conclusionText}
         </p>
         <div class="opinion-sign">
           <p>
@@ -100,10 +125,7 @@ export function OpinionPage({ id }: { id: number | undefined }) {
           </p>
           <p>{model.date}</p>
         </div>
-        <p class="opinion-footer">
-          审查人：{model.reviewer ?? <Editable value="" hint="姓名" onInput={() => undefined} />}
-          <span class="record">（审查记录编号 {model.recordId}，由规范性文件审查助手生成）</span>
-        </p>
+        {model.reviewer ? <p class="opinion-reviewer">审核人：{model.reviewer}</p> : null}
       </main>
     </>
   );

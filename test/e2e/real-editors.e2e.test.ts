@@ -114,6 +114,21 @@ describe.each(EDITORS)('$name', (ed) => {
     expect(await panel.$$eval('[data-fixed-code]', (els) => els.map((e) => (e as HTMLElement).dataset.fixedCode))).toEqual(['drafting.punctuation']);
     expect(await panel.$('[data-notice]')).toBeNull();
 
+    if (ed.name === 'ckeditor5') {
+      // Saved, the fix is on record as 已修改, and the opinion lists it before and after, with its article.
+      await panel.click('[data-action="save-review"]');
+      const id = Number(await panel.getAttribute('[data-saved-id]', 'data-saved-id', { timeout: h.WAIT_MS }));
+      const opinion = await ext.context.newPage();
+      await opinion.goto(ext.url(`opinion.html?id=${id}`));
+      const fixes = opinion.locator('.opinion-fixes');
+      await fixes.waitFor({ timeout: h.WAIT_MS });
+      expect(await opinion.$eval('.opinion', (el) => (el as HTMLElement).dataset.kind)).toBe('draft');
+      const said = (await fixes.innerText()).replace(/\s+/g, '');
+      expect(said).toContain('已修改的问题（1处）');
+      expect(said).toMatch(/第三条，[^：]+：“[^”]*工作,区公安分局[^”]*”已改为“[^”]*工作，区公安分局[^”]*”/);
+      await opinion.close();
+    }
+
     const rev2 = await h.revisionOf(panel);
     await page.bringToFront();
     await ed.frame(page).focus(ed.editable);

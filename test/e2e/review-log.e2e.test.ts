@@ -2,7 +2,8 @@
 // findings marked in the text, and print its 审查意见书 to PDF with Chromium.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import mammoth from 'mammoth';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -74,7 +75,10 @@ test('a review saved from the side panel is in the log, opens marked, and prints
   await opinion.goto(ext.url(`opinion.html?id=${savedId}`));
   await opinion.locator(`.opinion[data-review-id="${savedId}"]`).waitFor({ timeout: h.WAIT_MS });
   const heading = await opinion.locator('.opinion-title').innerText();
-  expect(heading.replace(/\s+/g, '')).toBe(`关于《${TITLE}》的合法性审查意见书`);
+  // A published page with problems and the conclusion 退回: the opinion is a 纠错建议.
+  expect(heading.replace(/\s+/g, '')).toBe(`关于《${TITLE}》的纠错建议`);
+  const articles = (await opinion.$$eval('.opinion-item[data-articles]', (els) => els.map((e) => (e as HTMLElement).dataset.articles ?? ''))).join(' ').split(/\s+/).filter(Boolean);
+  expect(articles.length).toBeGreaterThan(0);
   await opinion.emulateMedia({ media: 'print' });
   const pdf = await opinion.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -83,10 +87,26 @@ test('a review saved from the side panel is in the log, opens marked, and prints
   const file = join(h.OUTPUT_DIR, `opinion-${savedId}.pdf`);
   await writeFile(file, pdf);
   const text = pdfText(pdf, file).replace(/\s+/g, '');
-  expect(text).toContain(`关于《${TITLE}》的合法性审查意见书`);
+  expect(text).toContain(`关于《${TITLE}》的纠错建议`);
   expect(text).toContain('审查结论：退回');
-  // The screen-only toolbar is not printed.
+  for (const a of articles) expect(text).toContain(a);
+  // The screen-only toolbar is not printed, nor any line about the tool.
   expect(text).not.toContain('另存为PDF');
+  expect(text).not.toMatch(/审查助手|记录编号/);
+
+  // The same opinion exported as .docx reads back (mammoth) with its title, items and articles.
+  await opinion.emulateMedia({ media: 'screen' });
+  const [download] = await Promise.all([opinion.waitForEvent('download'), opinion.click('[data-action="export-docx"]')]);
+  const docx = await readFile((await download.path())!);
+  expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+  const { value } = await mammoth.extractRawText({ buffer: docx });
+  const words = value.replace(/\s+/g, '');
+  expect(words).toContain(`关于《${TITLE}》的纠错建议`);
+  const headings = await opinion.$$eval('.opinion-item .item-heading', (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, '')));
+  expect(headings.length).toBeGreaterThan(0);
+  for (const hd of headings) expect(words).toContain(hd);
+  for (const a of articles) expect(words).toContain(a);
+  expect(words).toContain('审查结论：退回');
 });
 
 test('a dismissal with a reason is remembered on the re-review, linked in the log, and restorable there', async () => {

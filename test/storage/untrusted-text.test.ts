@@ -74,7 +74,7 @@ describe('a review with invisible characters from the page', () => {
   it('prints a 审查意见书 in which no sentence can be reversed or hidden', async () => {
     const model = buildOpinion(await hostileReview());
     for (const s of strings(model)) expect(s, s).not.toMatch(RAW);
-    expect(model.title).toBe('关于《某市⟨U+202E⟩管理办法》的合法性审查意见书');
+    expect(model.title).toBe('关于《某市⟨U+202E⟩管理办法》的纠错建议');
     expect(model.items.flatMap((i) => i.points).join('')).toContain('设定罚款⟨U+202E⟩无依据');
     expect(model.items.flatMap((i) => i.points).join('')).toContain('“自⟨U+202E⟩印发之日起施行”');
     expect(model.remarks).toBe('请⟨U+202E⟩修改');

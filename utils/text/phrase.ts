@@ -3,7 +3,7 @@
  * excerpt ("，" alone says nothing). Grows out to the nearest clause boundary on each side, at most `reach`
  * characters.
  */
-const BOUNDARY = /[。；;！!？?\n\r　]/u;
+const BOUNDARY = /[。；;！!？?\s　]/u;
 const SOFT = /[，,、：:（）()《》“”"]/u;
 
 export interface Phrase {
@@ -22,7 +22,7 @@ export function phraseAround(text: string, start: number, end: number, reach = 1
 }
 
 /** A quote that can stand alone: the excerpt itself when it says enough, else the phrase around it. */
-export function quotable(text: string, start: number, end: number, min = 3): string {
+export function quotable(text: string, start: number, end: number, min = 2): string {
   const at = text.slice(start, end);
   if (at.trim().length >= min) return at;
   const p = phraseAround(text, start, end);
