@@ -4,7 +4,8 @@ import preact from '@preact/preset-vite';
 // The e2e build differs from the release build only by host permissions for local fixture pages:
 // a browser test cannot press the toolbar button that grants activeTab.
 export default defineConfig({
-  vite: () => ({ plugins: [preact()] }),
+  // The panel's review worker is an ES module: jieba-wasm's loader refers to import.meta.url.
+  vite: () => ({ plugins: [preact()], worker: { format: 'es' } }),
   hooks: {
     // WXT titles Firefox's sidebar from the page's <title>; the localized extension name reads better in both languages.
     'build:manifestGenerated': (_wxt, manifest) => {

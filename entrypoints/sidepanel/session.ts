@@ -5,10 +5,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { CapturedDocument } from '../../utils/capture/types';
 import type { EditorChoice } from '../../utils/capture/editor';
-import { review, REVIEW_BUDGET_MS, type ReviewOptions, type ReviewResult } from '../../utils/engine';
+import type { ReviewResult } from '../../utils/engine';
 import type { Finding } from '../../utils/engine/types';
-import type { Segmenter } from '../../utils/segment';
-import { loadWebSegmenter } from '../../utils/segment/web';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import type { RegisterEntry } from '../../utils/register';
 import { loadSettings, onSettingsChange, loadRegister } from '../../utils/storage/settings';
@@ -32,6 +30,9 @@ import {
 } from '../../utils/protocol';
 import { setLocale } from '../../components/i18n';
 import { findingKeys } from '../../components/findings';
+import type { FromWorker, ToWorker, WorkerReviewOptions } from './review-messages';
+// Vite bundles the worker with its imports (engine, rules, jieba-wasm) into a module of its own.
+import ReviewWorker from './review.worker?worker';
 
 export interface PanelFinding extends Finding {
   /** Stable across re-checks while the finding stays: rule, excerpt and which occurrence of it. */
@@ -103,7 +104,10 @@ export class ReviewSession {
   };
 
   private listeners = new Set<Listener>();
-  private segmenter?: Segmenter;
+  /** The engine and jieba, off the main thread (review.worker.ts). */
+  private worker?: Worker;
+  /** Resolves the request in flight when its first result (or error) is shown. */
+  private answered = new Map<number, () => void>();
   private captureId?: number;
   private version = 0;
   private lastTrigger?: string;
@@ -123,14 +127,12 @@ export class ReviewSession {
 
   /** Settings and the register, read from IndexedDB while the page is captured. */
   private stored: Promise<void> = Promise.resolve();
-  /** Resolves once the first result (or error) is on screen: jieba's dictionary is built only after that. */
-  private shown = deferred();
 
-  /** Starts the panel: settings, jieba (in the background), and the tab to review. */
+  /** Starts the panel: settings, the review worker (jieba loads there at once), and the tab to review. */
   async start(params: URLSearchParams) {
     performance.mark('normlint:start');
+    this.startWorker();
     this.stored = this.loadStored();
-    this.loadSegmenter();
     browser.runtime.onMessage.addListener(this.onMessage);
     browser.tabs.onUpdated.addListener(this.onTabUpdated);
 
@@ -143,7 +145,6 @@ export class ReviewSession {
     const { trigger } = await sendToBackground(browser, { kind: 'bg/panel-ready', windowId: win?.id }).catch(() => ({ trigger: undefined }));
     if (trigger) return this.runTrigger(trigger);
     // Opened some other way: offer to review the active tab.
-    this.shown.resolve();
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     // Opened as a tab of its own (not in the side panel), the active tab is the panel itself: nothing to offer.
     const self = await browser.tabs.getCurrent().catch(() => undefined);
@@ -170,25 +171,36 @@ export class ReviewSession {
     });
   }
 
-  private loadSegmenter() {
-    loadWebSegmenter()
-      .then(async (s) => {
-        performance.mark('normlint:jieba-loaded');
-        // jieba builds its dictionary on the first tokenize (a few hundred ms on the main thread): only after the
-        // first findings are on screen, so they never wait for it.
-        await this.shown.promise;
-        await afterPaint();
-        s.tokenize('规范性文件审查');
-        performance.mark('normlint:jieba-ready');
-        this.segmenter = s;
-        this.set({ segmenter: 'ready' });
-        // The first review ran without words: now the word-based rules.
-        if (this.state.doc && this.state.phase === 'fast') this.rereview();
-      })
-      .catch((e) => {
-        console.error('[NormLint] jieba-wasm failed to load', e);
-        this.set({ segmenter: 'failed' });
-      });
+  private startWorker() {
+    const worker = new ReviewWorker();
+    worker.onmessage = (e: MessageEvent<FromWorker>) => this.onWorkerMessage(e.data);
+    worker.onerror = (e) => {
+      console.error('[NormLint] review worker failed', e.message);
+      this.set({ segmenter: 'failed' });
+      for (const [id, done] of this.answered) {
+        if (id === this.reviewSeq) this.set({ status: 'error', error: { code: 'review-failed', detail: e.message } });
+        done();
+      }
+      this.answered.clear();
+    };
+    this.worker = worker;
+  }
+
+  private onWorkerMessage(m: FromWorker) {
+    if (m.kind === 'segmenter') {
+      if (m.state === 'ready') performance.mark('normlint:jieba-ready');
+      // A document reviewed without words gets its full result from the worker by itself.
+      this.set({ segmenter: m.state });
+      return;
+    }
+    const done = this.answered.get(m.id);
+    this.answered.delete(m.id);
+    // A newer request replaced this one: its answer is out of date.
+    if (m.id === this.reviewSeq && this.state.doc) {
+      if (m.kind === 'error') this.set({ status: 'error', error: { code: 'review-failed', detail: m.message } });
+      else void this.showResult(this.state.doc, m.result, m.phase, m.id);
+    }
+    done?.();
   }
 
   private onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
@@ -266,7 +278,6 @@ export class ReviewSession {
     try {
       this.connect(tabId, await this.ensureAgent(tabId));
       const res = await sendToAgent(browser, tabId, { kind: 'agent/capture', mode, watch: this.state.settings.liveRecheck, ...(pick !== undefined ? { pick } : {}) });
-      if (res && !res.ok) this.shown.resolve();
       if (!res) throw new Error('no answer from the page');
       if (!res.ok) {
         if (res.error === 'cross-origin-frame' && selectionText?.trim()) return this.reviewPlain(tabId, selectionText, t0);
@@ -287,7 +298,6 @@ export class ReviewSession {
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       if (selectionText?.trim()) return this.reviewPlain(tabId, selectionText, t0);
-      this.shown.resolve();
       this.set({ status: 'error', error: { code: classifyInjectionError(detail), detail } });
     }
   }
@@ -332,7 +342,7 @@ export class ReviewSession {
     if (this.state.doc) void this.runReview(this.state.doc);
   }
 
-  private engineOptions(phase: 'fast' | 'all'): ReviewOptions {
+  private engineOptions(): WorkerReviewOptions {
     const s = this.state.settings;
     return {
       profile: s.profileId,
@@ -341,26 +351,33 @@ export class ReviewSession {
       register: this.state.register.length ? this.state.register : undefined,
       // The audit date the reviewer set (options or 备案审查 page); empty means today.
       today: s.reviewDate || undefined,
-      segmenter: phase === 'all' ? this.segmenter : undefined,
-      phase,
-      // A hostile page never freezes the panel: past the budget the panel shows the findings so far and says so.
-      budgetMs: REVIEW_BUDGET_MS,
+      // The worker reviews within the engine's time budget (REVIEW_BUDGET_MS): past it the panel shows the findings
+      // so far and says so.
     };
   }
 
-  private async runReview(doc: CapturedDocument) {
-    const seq = ++this.reviewSeq;
-    const t0 = now();
-    const phase: 'fast' | 'all' = this.segmenter ? 'all' : 'fast';
+  /** Sends the document to the worker; resolves once its first result (or error) is shown. */
+  private runReview(doc: CapturedDocument): Promise<void> {
+    const id = ++this.reviewSeq;
+    this.reviewStart = now();
     this.set({ status: 'reviewing' });
-    let result: ReviewResult;
-    try {
-      result = review({ text: doc.text, metadata: doc.metadata }, this.engineOptions(phase));
-    } catch (e) {
-      this.set({ status: 'error', error: { code: 'review-failed', detail: e instanceof Error ? e.message : String(e) } });
-      this.shown.resolve();
-      return;
-    }
+    const request: ToWorker = { kind: 'review', id, doc: { text: doc.text, metadata: doc.metadata }, options: this.engineOptions() };
+    return new Promise<void>((resolve) => {
+      this.answered.set(id, resolve);
+      try {
+        this.worker!.postMessage(request);
+      } catch (e) {
+        this.answered.delete(id);
+        this.set({ status: 'error', error: { code: 'review-failed', detail: e instanceof Error ? e.message : String(e) } });
+        resolve();
+      }
+    });
+  }
+
+  private reviewStart = 0;
+
+  private async showResult(doc: CapturedDocument, result: ReviewResult, phase: 'fast' | 'all', seq: number) {
+    const t0 = this.reviewStart;
     // Decisions taken in this panel stay with their findings across re-checks.
     const before = new Map(this.state.findings.map((f) => [f.key, f]));
     const findings = withKeys(result.findings).map((f) => {
@@ -371,7 +388,6 @@ export class ReviewSession {
     performance.measure(`normlint:review-${phase}`, { start: t0 });
     const timings = { ...this.state.timings, review: now() - t0 };
     this.set({ status: 'ready', result, findings, phase, active, revision: this.state.revision + 1, timings });
-    this.shown.resolve();
     this.sendMarks(false);
     // Remembered dismissals (an earlier review's 不予采纳 with a reason) come from IndexedDB: shown when read,
     // without holding back the findings.
@@ -543,6 +559,7 @@ export class ReviewSession {
   }
 
   dispose() {
+    this.worker?.terminate();
     this.port?.port.disconnect();
     browser.runtime.onMessage.removeListener(this.onMessage);
     browser.tabs.onUpdated.removeListener(this.onTabUpdated);
@@ -556,19 +573,3 @@ export function withKeys(findings: readonly Finding[]): PanelFinding[] {
   return findings.map((f, i) => ({ ...f, key: keys[i] }));
 }
 
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
-/** After the next paint; a hidden page gets no animation frames, so a timeout stands in. */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    const done = () => setTimeout(resolve, 0);
-    const timer = setTimeout(done, 100);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      done();
-    });
-  });

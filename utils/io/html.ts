@@ -22,9 +22,12 @@ export function normalizeHtmlSkeleton(src: string): string {
   return `<!DOCTYPE html><html><head>${head}</head>${bodyTag}${body}</body></html>`;
 }
 
+// Kept once imported: each import() call resolves its specifier again, which costs a batch of pages real time.
+let linkedom: Promise<typeof import('linkedom')> | undefined;
+
 /** Parses an HTML string into a DOM Document (Node only: linkedom, imported on first use: it takes ~200 ms to load). */
 export async function parseHtmlDocument(src: string): Promise<Document> {
-  const { parseHTML } = await import('linkedom');
+  const { parseHTML } = await (linkedom ??= import('linkedom'));
   const { document } = parseHTML(normalizeHtmlSkeleton(src));
   return document as unknown as Document;
 }
