@@ -129,6 +129,19 @@ describe.each(FIXTURES)('$file', (fx) => {
       // The overlay lives outside the page's content: a child of <html>, click-through.
       const host = await page.$eval('normlint-overlay', (el) => ({ parent: el.parentElement!.tagName, pe: getComputedStyle(el).pointerEvents }));
       expect(host).toEqual({ parent: 'HTML', pe: 'none' });
+      // It draws the marks (seen through the DevTools protocol), yet the page's scripts cannot read them: the
+      // shadow root is closed and nothing of the findings is in the page's DOM.
+      const boxes = await h.overlayBoxes(page);
+      expect(boxes.some((b) => b.key.includes(GRACE))).toBe(true);
+      const seen = await page.evaluate(() => {
+        const el = document.querySelector('normlint-overlay')!;
+        return { shadow: el.shadowRoot, children: el.childNodes.length, keys: document.querySelectorAll('[data-key]').length, text: document.documentElement.outerHTML.includes('effective.no-grace') };
+      });
+      expect(seen).toEqual({ shadow: null, children: 0, keys: 0, text: false });
+      // The page's CSS cannot hide or restyle the layer.
+      const hostile = await page.addStyleTag({ content: 'normlint-overlay { display: none !important; pointer-events: auto !important; }' });
+      expect(await page.$eval('normlint-overlay', (el) => [getComputedStyle(el).display, getComputedStyle(el).pointerEvents])).toEqual(['block', 'none']);
+      await hostile.evaluate((el) => (el as Element).remove());
     } else {
       expect(await page.$('normlint-overlay')).toBeNull();
     }
@@ -169,6 +182,8 @@ describe.each(FIXTURES)('$file', (fx) => {
   });
 
   test('no network request beyond the fixture server', async () => {
+    // The request log sees the service worker too (the probe is the worker's, sent by the test).
+    await h.probeServiceWorkerRequests(ext, server);
     expect(h.foreignRequests(ext, server)).toEqual([]);
   });
 });

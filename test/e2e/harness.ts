@@ -32,7 +32,7 @@ export interface ExtensionHandle {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
-  /** Every request any page of the context made. */
+  /** Every request any page of the context, or the extension's service worker, made. */
   requests: Request[];
   /** Extension page URL: `page('sidepanel.html?tab=3')`. */
   url(path: string): string;
@@ -235,10 +235,13 @@ export async function clickFinding(panel: Page, code: string, nth = 0): Promise<
   return { key, excerpt };
 }
 
-/** The texts marked by a highlight (default: the active mark) in a page or frame, read from CSS.highlights. */
+/**
+ * The texts marked by a highlight (default: the active mark) in a page or frame, read from CSS.highlights. The
+ * extension's highlight names end in a random suffix (`normlint-active-…`): found by their prefix.
+ */
 export async function highlightTexts(target: Page | Frame, name = 'normlint-active'): Promise<string[]> {
   return target.evaluate((n) => {
-    const h = CSS.highlights.get(n);
+    const h = [...CSS.highlights].find(([k]) => k.startsWith(`${n}-`))?.[1];
     return h ? [...h].map((r) => (r as Range).toString()) : [];
   }, name);
 }
@@ -247,7 +250,7 @@ export async function highlightTexts(target: Page | Frame, name = 'normlint-acti
 export async function waitForHighlight(target: Page | Frame, text: string, name = 'normlint-active') {
   await target.waitForFunction(
     ({ n, t }) => {
-      const h = CSS.highlights.get(n);
+      const h = [...CSS.highlights].find(([k]) => k.startsWith(`${n}-`))?.[1];
       return !!h && [...h].some((r) => (r as Range).toString() === t);
     },
     { n: name, t: text },
@@ -255,73 +258,118 @@ export async function waitForHighlight(target: Page | Frame, text: string, name 
   );
 }
 
+/**
+ * Runs `fn` with `this` bound to the overlay's shadow root. The root is closed: the page's scripts cannot reach it,
+ * so the test goes through the DevTools protocol, which sees closed roots. Undefined when there is no overlay.
+ */
+async function onOverlayRoot<T>(page: Page, fn: string, arg: unknown): Promise<T | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'normlint-overlay' });
+    if (!nodeId) return undefined;
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return undefined;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const res = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: fn,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (res.exceptionDetails) throw new Error(res.exceptionDetails.exception?.description ?? res.exceptionDetails.text);
+    return res.result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Overlay boxes drawn for a textarea's marks (the page cannot hold Ranges on a textarea's text). */
 export async function overlayBoxes(page: Page, onlyActive = false) {
-  return page.evaluate((active) => {
-    const host = document.querySelector('normlint-overlay');
-    const boxes = host?.shadowRoot ? [...host.shadowRoot.querySelectorAll<HTMLElement>('[data-key]')] : [];
-    return boxes
-      .filter((b) => !active || b.dataset.active === 'true')
-      .map((b) => {
-        const r = b.getBoundingClientRect();
-        return { key: b.dataset.key!, severity: b.dataset.severity!, left: r.left, top: r.top, width: r.width, height: r.height };
-      });
-  }, onlyActive);
+  const boxes = await onOverlayRoot<{ key: string; severity: string; left: number; top: number; width: number; height: number }[]>(
+    page,
+    `function (active) {
+      return [...this.querySelectorAll('[data-key]')]
+        .filter((b) => !active || b.dataset.active === 'true')
+        .map((b) => {
+          const r = b.getBoundingClientRect();
+          return { key: b.dataset.key, severity: b.dataset.severity, left: r.left, top: r.top, width: r.width, height: r.height };
+        });
+    }`,
+    onlyActive,
+  );
+  return boxes ?? [];
 }
 
 /**
  * Waits until the overlay's active box sits on `excerpt` in the textarea `selector`. Where the characters are is
  * measured by the test itself (its own throwaway mirror of the field), independently of the extension's mirror.
+ * Polls in the page, every 50 ms, until the condition holds or WAIT_MS passes.
  */
 export async function waitForOverlayOn(page: Page, selector: string, excerpt: string): Promise<void> {
-  await page.waitForFunction(
-    ({ selector, excerpt }) => {
-      const ta = document.querySelector<HTMLTextAreaElement>(selector);
-      const host = document.querySelector('normlint-overlay');
-      const box = host?.shadowRoot?.querySelector<HTMLElement>('[data-active="true"]');
-      if (!ta || !box) return false;
-      const start = ta.value.indexOf(excerpt);
-      if (start < 0) return false;
-      const cs = getComputedStyle(ta);
-      const m = document.createElement('div');
-      const ms = m.style as unknown as Record<string, string>;
-      for (const p of ['font', 'lineHeight', 'letterSpacing', 'paddingTop', 'paddingLeft', 'paddingRight', 'paddingBottom', 'textIndent', 'tabSize']) {
-        ms[p] = (cs as unknown as Record<string, string>)[p];
-      }
-      Object.assign(m.style, { position: 'absolute', visibility: 'hidden', whiteSpace: 'pre-wrap', overflowWrap: 'break-word', boxSizing: 'border-box', width: `${ta.clientWidth}px`, top: '0', left: '0' });
-      const t = document.createTextNode(ta.value + '\u200b');
-      m.appendChild(t);
-      document.body.appendChild(m);
-      const r = document.createRange();
-      r.setStart(t, start);
-      r.setEnd(t, start + excerpt.length);
-      const rect = r.getClientRects()[0];
-      const origin = m.getBoundingClientRect();
-      m.remove();
-      const field = ta.getBoundingClientRect();
-      const want = {
-        left: field.left + ta.clientLeft + rect.left - origin.left - ta.scrollLeft,
-        top: field.top + ta.clientTop + rect.top - origin.top - ta.scrollTop,
+  await page.waitForSelector('normlint-overlay', { state: 'attached', timeout: WAIT_MS });
+  const ok = await onOverlayRoot<boolean>(
+    page,
+    `function ({ selector, excerpt, waitMs }) {
+      const root = this;
+      const onExcerpt = () => {
+        const ta = document.querySelector(selector);
+        const box = root.querySelector('[data-active="true"]');
+        if (!ta || !box) return false;
+        const start = ta.value.indexOf(excerpt);
+        if (start < 0) return false;
+        const cs = getComputedStyle(ta);
+        const m = document.createElement('div');
+        for (const p of ['font', 'lineHeight', 'letterSpacing', 'paddingTop', 'paddingLeft', 'paddingRight', 'paddingBottom', 'textIndent', 'tabSize']) m.style[p] = cs[p];
+        Object.assign(m.style, { position: 'absolute', visibility: 'hidden', whiteSpace: 'pre-wrap', overflowWrap: 'break-word', boxSizing: 'border-box', width: ta.clientWidth + 'px', top: '0', left: '0' });
+        const t = document.createTextNode(ta.value + '\u200b');
+        m.appendChild(t);
+        document.body.appendChild(m);
+        const r = document.createRange();
+        r.setStart(t, start);
+        r.setEnd(t, start + excerpt.length);
+        const rect = r.getClientRects()[0];
+        const origin = m.getBoundingClientRect();
+        m.remove();
+        const field = ta.getBoundingClientRect();
+        const want = {
+          left: field.left + ta.clientLeft + rect.left - origin.left - ta.scrollLeft,
+          top: field.top + ta.clientTop + rect.top - origin.top - ta.scrollTop,
+        };
+        const got = box.getBoundingClientRect();
+        return Math.abs(got.left - want.left) < 2 && Math.abs(got.top - want.top) < 2 && Math.abs(got.width - rect.width) < 3;
       };
-      const got = box.getBoundingClientRect();
-      return Math.abs(got.left - want.left) < 2 && Math.abs(got.top - want.top) < 2 && Math.abs(got.width - rect.width) < 3;
-    },
-    { selector, excerpt },
-    POLL,
+      return new Promise((resolve) => {
+        const until = Date.now() + waitMs;
+        const poll = () => (onExcerpt() ? resolve(true) : Date.now() > until ? resolve(false) : setTimeout(poll, 50));
+        poll();
+      });
+    }`,
+    { selector, excerpt, waitMs: WAIT_MS },
   );
+  if (!ok) throw new Error(`the overlay's active box did not come to sit on “${excerpt}” in ${selector}`);
 }
 
 /**
- * The page's DOM as markup: the top document and every same-origin frame, without the extension's own overlay
- * host (which lives outside the page's content, under <html>). Used to prove marking leaves the page unchanged.
+ * The page's DOM as markup: the top document and every same-origin frame. The extension's overlay host (outside
+ * the page's content, under <html>) is left out only when the page can see nothing of it: no children, no open
+ * shadow root, no attribute but its style. Otherwise it stays in the markup, and the comparison with the markup
+ * before marking fails. Used to prove marking leaves the page unchanged.
  */
 export async function serializeDom(page: Page): Promise<string> {
   const parts: string[] = [];
   for (const frame of page.frames()) {
     const html = await frame
       .evaluate(() => {
+        const sealed = (n: Element) =>
+          n.parentElement === document.documentElement && !n.shadowRoot && n.childNodes.length === 0 && n.getAttributeNames().every((a) => a === 'style');
         const clone = document.documentElement.cloneNode(true) as HTMLElement;
-        clone.querySelectorAll('normlint-overlay').forEach((n) => n.remove());
+        const live = [...document.querySelectorAll('normlint-overlay')];
+        clone.querySelectorAll('normlint-overlay').forEach((n, i) => {
+          if (sealed(live[i])) n.remove();
+        });
         return clone.outerHTML;
       })
       .catch(() => '<cross-origin>');
@@ -330,10 +378,29 @@ export async function serializeDom(page: Page): Promise<string> {
   return parts.join('\n');
 }
 
-/** Requests made by pages that are neither the fixture server nor the extension itself. */
+/**
+ * Requests made by any page or the extension's service worker (context-level events include the worker's) to
+ * anything but the fixture server and the extension itself.
+ */
 export function foreignRequests(ext: ExtensionHandle, server: FixtureServer): string[] {
   const allowed = [server.origin, `http://localhost:${server.port}`, `chrome-extension://${ext.extensionId}/`, 'data:', 'blob:', 'about:'];
   return ext.requests.map((r) => r.url()).filter((u) => !allowed.some((a) => u.startsWith(a)));
+}
+
+/**
+ * Proves that `ext.requests` sees the extension's service worker, not only pages: the worker fetches a probe path
+ * from the fixture server, and the request must be logged and attributed to the worker. A "no network request"
+ * check that calls this first could not pass merely because the worker's traffic went unseen. (Chromium's own
+ * background traffic is switched off by the launch flags.)
+ */
+export async function probeServiceWorkerRequests(ext: ExtensionHandle, server: FixtureServer): Promise<Request> {
+  const url = server.url(`service-worker-probe-${Date.now()}`);
+  const logged = ext.context.waitForEvent('request', { predicate: (r) => r.url() === url, timeout: WAIT_MS });
+  await ext.worker.evaluate((u: string) => fetch(u).then((r) => r.status, () => 0), url);
+  const request = await logged;
+  if (!ext.requests.includes(request)) throw new Error('the request log missed the service worker probe');
+  if (!request.serviceWorker()) throw new Error('the service worker probe was not attributed to the worker');
+  return request;
 }
 
 /** Saves a screenshot of the panel beside the page under test-output/ (kept out of git). */

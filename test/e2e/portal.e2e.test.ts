@@ -1,5 +1,6 @@
 // A published document on a portal page: capture of the main content and the metadata table, findings in the
 // panel, marks with the Highlight API, keyboard navigation, no change to the page and no network traffic.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as h from './harness';
@@ -46,10 +47,13 @@ describe('portal page', () => {
       expect(f.code).toMatch(/^[a-z]+\.[a-z-]+$/);
       expect(['error', 'warning', 'info']).toContain(f.severity);
     }
-    // Grouped by severity: every error is listed before every warning.
-    const firstWarning = list.findIndex((f) => f.severity === 'warning');
-    const lastError = list.map((f) => f.severity).lastIndexOf('error');
-    if (firstWarning >= 0 && lastError >= 0) expect(lastError).toBeLessThan(firstWarning);
+    // Grouped by severity: the fixture has errors and warnings, and every error is listed before every warning,
+    // every warning before every hint.
+    const severities = list.map((f) => f.severity);
+    expect(severities).toContain('error');
+    expect(severities).toContain('warning');
+    const rank = severities.map((s) => ['error', 'warning', 'info'].indexOf(s));
+    expect(rank).toEqual([...rank].sort((a, b) => a - b));
   });
 
   test('a click marks the finding’s text in the page with the Highlight API and scrolls to it', async () => {
@@ -58,7 +62,8 @@ describe('portal page', () => {
     await h.waitForHighlight(page, excerpt);
     expect(await h.highlightTexts(page)).toEqual([excerpt]);
     const visible = await page.evaluate(() => {
-      const r = [...CSS.highlights.get('normlint-active')!][0] as Range;
+      const active = [...CSS.highlights].find(([k]) => k.startsWith('normlint-active-'))![1];
+      const r = [...active][0] as Range;
       const b = r.getBoundingClientRect();
       return b.top >= 0 && b.bottom <= innerHeight;
     });
@@ -97,8 +102,10 @@ describe('portal page', () => {
   });
 
   test('no network request beyond the fixture server; the page asked for nothing but itself', async () => {
-    expect(h.foreignRequests(ext, server)).toEqual([]);
     expect(server.hits.filter((p) => p !== '/favicon.ico')).toEqual(['/portal.html']);
+    // The request log sees the service worker too (the probe is the worker's, sent by the test).
+    await h.probeServiceWorkerRequests(ext, server);
+    expect(h.foreignRequests(ext, server)).toEqual([]);
     const panelRequests = ext.requests.filter((r) => r.url().includes('sidepanel') || safePage(r) === panel).map((r) => r.url());
     expect(panelRequests.every((u) => u.startsWith(`chrome-extension://${ext.extensionId}/`))).toBe(true);
   });
@@ -108,8 +115,47 @@ describe('portal page', () => {
     await h.waitForHighlight(page, '自印发之日起施行');
     const file = await h.screenshotSideBySide(ext, page, panel, 'portal-with-panel');
     expect(file).toMatch(/test-output\/portal-with-panel\.png$/);
+    // The picture itself: both screenshots side by side, the page showing the active mark's yellow over the
+    // excerpt, the panel showing its list (many colours, not a blank or error page).
+    const pageSize = page.viewportSize()!;
+    const panelSize = panel.viewportSize()!;
+    const pic = await pixels(file, pageSize.width);
+    expect([pic.width, pic.height]).toEqual([pageSize.width + panelSize.width + 2, Math.max(pageSize.height, panelSize.height)]);
+    expect(pic.markedLeft).toBeGreaterThan(100);
+    expect(pic.coloursRight).toBeGreaterThan(20);
   });
 });
+
+/**
+ * Reads a PNG in the browser: its size, how many pixels left of `split` have the active mark's colour
+ * (rgba(250, 204, 21, 0.6) over white), and how many distinct colours the right part has.
+ */
+async function pixels(file: string, split: number) {
+  const png = await readFile(file);
+  const sheet = await ext.context.newPage();
+  await sheet.setContent(`<img src="data:image/png;base64,${png.toString('base64')}">`);
+  await sheet.waitForFunction(() => document.images[0].complete && document.images[0].naturalWidth > 0);
+  const out = await sheet.evaluate((split) => {
+    const img = document.images[0];
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let markedLeft = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < d.length; i += 4) {
+      const x = (i / 4) % c.width;
+      const marked = Math.abs(d[i] - 252) < 10 && Math.abs(d[i + 1] - 224) < 14 && Math.abs(d[i + 2] - 115) < 24;
+      if (x < split) markedLeft += marked ? 1 : 0;
+      else colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    }
+    return { width: c.width, height: c.height, markedLeft, coloursRight: colours.size };
+  }, split);
+  await sheet.close();
+  return out;
+}
 
 const safePage = (r: { frame(): { page(): Page } }) => {
   try {

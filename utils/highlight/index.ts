@@ -17,11 +17,18 @@ export interface MarkSpec {
   severity: Severity;
 }
 
+/**
+ * A random suffix per injection: the ::highlight() rules the extension adds to the page apply to these names only,
+ * so the page's own CSS or scripts cannot name them in advance to paint text in the extension's mark style.
+ */
+const NONCE = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(36)).join('');
+
+/** Highlight names: `normlint-<severity>-<nonce>` (tests find them by the prefix). */
 export const HIGHLIGHT_NAMES = {
-  error: 'normlint-error',
-  warning: 'normlint-warning',
-  info: 'normlint-info',
-  active: 'normlint-active',
+  error: `normlint-error-${NONCE}`,
+  warning: `normlint-warning-${NONCE}`,
+  info: `normlint-info-${NONCE}`,
+  active: `normlint-active-${NONCE}`,
 } as const;
 
 /** The tag of the overlay host: tests and the DOM-unchanged check know it by this name. */
@@ -77,7 +84,10 @@ interface Box {
   rects: DOMRect[] | LocalRect[];
 }
 
-/** One overlay per document: a fixed, click-through layer in a shadow root, appended to <html>. */
+/**
+ * One overlay per document: a fixed, click-through layer appended to <html>, its boxes in a closed shadow root so
+ * that the page's scripts cannot read which findings are where (nor its CSS restyle or imitate the boxes).
+ */
 class Overlay {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
@@ -86,15 +96,20 @@ class Overlay {
   constructor(readonly doc: Document) {
     this.host = doc.createElement(OVERLAY_TAG);
     // CSSOM (not a style attribute) so that a page's style-src CSP does not block it.
-    const hs = this.host.style;
-    hs.position = 'fixed';
-    hs.inset = '0';
-    hs.pointerEvents = 'none';
-    hs.zIndex = '2147483646';
-    hs.overflow = 'hidden';
-    hs.display = 'block';
-    hs.contain = 'strict';
-    this.root = this.host.attachShadow({ mode: 'open' });
+    // !important: the page's own CSS cannot hide, move or make clickable the layer.
+    const hostStyle: Record<string, string> = {
+      position: 'fixed',
+      inset: '0',
+      'pointer-events': 'none',
+      'z-index': '2147483646',
+      overflow: 'hidden',
+      display: 'block',
+      contain: 'strict',
+      visibility: 'visible',
+      opacity: '1',
+    };
+    for (const [k, v] of Object.entries(hostStyle)) this.host.style.setProperty(k, v, 'important');
+    this.root = this.host.attachShadow({ mode: 'closed' });
     this.layer = doc.createElement('div');
     this.root.appendChild(this.layer);
     doc.documentElement.appendChild(this.host);
