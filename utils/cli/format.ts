@@ -1,4 +1,6 @@
 import Papa from 'papaparse';
+import { inertCell } from '../export/sheet';
+import { oneLine } from '../text/untrusted';
 import { DEFECT_CODES } from '../engine/codes';
 import type { Finding, Severity } from '../engine/types';
 import type { ReviewResult } from '../engine';
@@ -57,9 +59,11 @@ export function fileReport(path: string, text: string, result: ReviewResult): Fi
 
 export function textLines(r: FileReport): string[] {
   const out: string[] = [];
-  if (r.notice) out.push(`${r.path}  ${SEVERITY_LABEL.info}  ${r.notice}`);
+  // A file name is the user's, but may hold anything: escaped, it cannot break a line or forge one.
+  const path = oneLine(r.path);
+  if (r.notice) out.push(`${path}  ${SEVERITY_LABEL.info}  ${r.notice}`);
   for (const f of r.findings ?? []) {
-    out.push(`${r.path}:${f.line}:${f.column}  ${SEVERITY_LABEL[f.severity]}  ${f.code}  ${f.message}`);
+    out.push(`${path}:${f.line}:${f.column}  ${SEVERITY_LABEL[f.severity]}  ${f.code}  ${f.message}`);
   }
   return out;
 }
@@ -97,5 +101,6 @@ export function csvTable(reports: FileReport[]): string {
       rows.push([...doc, SEVERITY_LABEL[f.severity], f.code, DEFECT_CODES[f.code], String(f.line), String(f.column), f.excerpt, f.message, f.basis]);
     }
   }
-  return '\uFEFF' + Papa.unparse({ fields: CSV_HEADER, data: rows }, { newline: '\r\n' }) + '\r\n';
+  // Page text and file names can begin with = + - @: inertCell keeps every cell from running as a formula.
+  return '\uFEFF' + Papa.unparse({ fields: CSV_HEADER, data: rows.map((r) => r.map(inertCell)) }, { newline: '\r\n' }) + '\r\n';
 }

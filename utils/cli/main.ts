@@ -6,6 +6,7 @@ import type { RegisterEntry } from '../register';
 import { isIsoDate } from '../text/dates';
 import { InputError, MAX_FILE_BYTES, readDocumentFile } from '../io';
 import { decodeBytes, DecodeError, normalizeNewlines } from '../io/decode';
+import { oneLine } from '../text/untrusted';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
 import { csvTable, fileReport, summaryLine, textLines, type FileReport } from './format';
 
@@ -31,9 +32,9 @@ async function loadRegister(path: string): Promise<RegisterEntry[]> {
     bytes = new Uint8Array(await readFile(located(path)));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`无法读取备案登记簿 ${path}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code ?? '读取失败'}（unreadable register）`);
+    throw new UsageError(`无法读取备案登记簿 ${oneLine(path)}：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code ?? '读取失败'}（unreadable register）`);
   }
-  if (bytes.length > MAX_FILE_BYTES) throw new UsageError(`备案登记簿 ${path} 过大，上限为 10 MB（register too large）`);
+  if (bytes.length > MAX_FILE_BYTES) throw new UsageError(`备案登记簿 ${oneLine(path)} 过大，上限为 10 MB（register too large）`);
   try {
     // An .xlsx (told by its bytes) is read through exceljs, only then loaded.
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
@@ -46,12 +47,12 @@ async function loadRegister(path: string): Promise<RegisterEntry[]> {
       // Registers saved from Excel are often GBK.
       csv = normalizeNewlines(decodeBytes(bytes).text);
     } catch (e) {
-      if (e instanceof DecodeError) throw new UsageError(`无法读取备案登记簿 ${path}：不是文本 CSV 或 .xlsx 文件（unreadable register）`);
+      if (e instanceof DecodeError) throw new UsageError(`无法读取备案登记簿 ${oneLine(path)}：不是文本 CSV 或 .xlsx 文件（unreadable register）`);
       throw e;
     }
     return parseRegister(csv);
   } catch (e) {
-    if (e instanceof RegisterError) throw new UsageError(`备案登记簿 ${path} 有误：${e.message}（bad register）`);
+    if (e instanceof RegisterError) throw new UsageError(`备案登记簿 ${oneLine(path)} 有误：${e.message}（bad register）`);
     throw e;
   }
 }
@@ -117,7 +118,7 @@ export async function run(argv: readonly string[], io: CliIO = defaultIO, review
     } catch (e) {
       failed = true;
       const message =
-        e instanceof InputError ? e.message : `${path}：审查时出错：${String((e as Error)?.message ?? e).split('\n')[0]}（internal error）`;
+        e instanceof InputError ? e.message : `${oneLine(path)}：审查时出错：${String((e as Error)?.message ?? e).split('\n')[0]}（internal error）`;
       if (!(e instanceof InputError) && process.env.NORMLINT_DEBUG) io.stderr(`${(e as Error)?.stack}\n`);
       io.stderr(`normlint：${message}\n`);
       reports.push({ path, error: message });

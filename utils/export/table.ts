@@ -1,3 +1,4 @@
+import { inertCell } from './sheet';
 import { DEFECT_CODES } from '../engine/codes';
 import { CONCLUSION_LABELS, type ReviewSummary } from '../storage/types';
 import { showInvisible } from '../text/untrusted';
@@ -54,11 +55,14 @@ export const COLUMNS: readonly Column[] = [
   { header: '文本指纹', width: 18, value: (r) => r.fingerprint },
 ];
 
-/** The table's cells; text from pages shows its invisible characters (a bidi override would reverse a cell). */
+/**
+ * The table's cells; text from pages shows its invisible characters (a bidi override would reverse a cell), and a
+ * cell that begins with = + - @ (a page title can) is written so no spreadsheet runs it as a formula.
+ */
 export const tableRows = (rows: readonly ReviewSummary[]) =>
   rows.map((r) => COLUMNS.map((c) => {
     const v = c.value(r);
-    return typeof v === 'string' ? showInvisible(v) : v;
+    return inertCell(typeof v === 'string' ? showInvisible(v) : v);
   }));
 
 /** A file name with today's date: 审查记录-20240301.csv */

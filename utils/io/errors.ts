@@ -1,10 +1,15 @@
-/** A file that cannot be reviewed. The message is one Chinese line naming the file (English in parentheses). */
+import { oneLine } from '../text/untrusted';
+
+/**
+ * A file that cannot be reviewed. The message is one Chinese line naming the file (English in parentheses); the
+ * name's control characters are escaped, so the message stays one line whatever the file is called.
+ */
 export class InputError extends Error {
   constructor(
     readonly path: string,
     readonly reason: string,
   ) {
-    super(`${path}：${reason}`);
+    super(`${oneLine(path)}：${reason}`);
     this.name = 'InputError';
   }
 }

@@ -103,3 +103,23 @@ export function between(xml: string, open: string, close: string): string | unde
   const end = xml.indexOf(close, at + open.length);
   return end < 0 ? undefined : xml.slice(at + open.length, end);
 }
+
+/**
+ * Whether elements nest deeper than `max` anywhere in the text, in one pass. Word nests a few dozen levels at most
+ * (tables in tables); a part of a million unclosed <w:p><w:pPr> would make the XML parser build a million-deep tree.
+ */
+export function nestsDeeperThan(xml: string, max: number): boolean {
+  let depth = 0;
+  for (let lt = xml.indexOf('<'); lt >= 0; lt = xml.indexOf('<', lt + 1)) {
+    const c = xml[lt + 1];
+    if (c === '/') depth--;
+    else if (c === '?' || c === '!') continue;
+    else {
+      const gt = xml.indexOf('>', lt + 1);
+      if (gt < 0) return false;
+      if (xml[gt - 1] !== '/' && ++depth > max) return true;
+      lt = gt;
+    }
+  }
+  return false;
+}

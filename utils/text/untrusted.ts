@@ -40,3 +40,18 @@ export function httpHref(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A name from outside (a file name on the command line) on one line of text output: control characters and line
+ * separators written as escapes (\n, \x1b, \u2028), invisible characters shown as ⟨U+XXXX⟩. A file named
+ * "a.txt\nb.txt:1:1  错误 …" can then never print a line that looks like a finding.
+ */
+export function oneLine(s: string): string {
+  return showInvisible(s).replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
+  });
+}

@@ -1,0 +1,104 @@
+// Files that fight back, small instances generated here (never committed): each ends with its one-line message or
+// a normal review. The full-size files are timed, with their memory, by `npm run bench:adversarial`.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../utils/cli/main';
+import { csvTable } from '../../utils/cli/format';
+import { readDocumentFile, InputError } from '../../utils/io';
+import { renderNumbering } from '../../utils/io/docx-numbering';
+import { readZipDirectory } from '../../utils/io/zip-limits';
+import { FORGED_NAME, hostileFiles } from './files';
+
+const dir = mkdtempSync(join(tmpdir(), 'normlint-hostile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const files = new Map(hostileFiles(0.01).map((f) => [f.name, f]));
+async function write(name: string): Promise<string> {
+  const path = join(dir, name);
+  writeFileSync(path, await files.get(name)!.bytes());
+  return path;
+}
+async function failure(path: string): Promise<string> {
+  try {
+    await readDocumentFile(path);
+  } catch (e) {
+    if (e instanceof InputError) return e.message;
+    throw e;
+  }
+  throw new Error('read without error');
+}
+
+describe('Word files that fight back', { timeout: 60_000 }, () => {
+  it('a zip bomb is refused from its zip directory, before anything is inflated', async () => {
+    const path = await write('zip-bomb.docx');
+    const { readFileSync } = await import('node:fs');
+    expect(readZipDirectory(new Uint8Array(readFileSync(path)))!.uncompressed).toBeGreaterThan(50 * 1024 * 1024);
+    const msg = await failure(path);
+    expect(msg).toMatch(/Word 文档解压后过大（60\.\d MB），上限为 50 MB/);
+    expect(msg).not.toContain('\n');
+  });
+  it('a document.xml over the cap is refused the same way', async () => {
+    expect(await failure(await write('huge-document.docx'))).toContain('上限为 50 MB');
+  });
+  it('unclosed <w:abstractNum openers: numbering is scanned linearly, then the broken XML is one line', async () => {
+    const msg = await failure(await write('unclosed-abstractnum.docx'));
+    expect(msg).toContain('无法解析 Word 文档');
+    expect(msg).not.toContain('\n');
+  });
+  it('a document.xml of unclosed <w:p><w:pPr> is refused before the XML parser builds its tree', async () => {
+    const msg = await failure(await write('unclosed-ppr.docx'));
+    expect(msg).toContain('嵌套超过 512 层');
+  });
+  it('<w:pPr> without its close: the paragraphs before are read, no label is invented', () => {
+    const xml = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>甲</w:t></w:r></w:p>' + '<w:p><w:pPr>'.repeat(2000);
+    const num = '<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
+    const out = renderNumbering(xml, num);
+    expect(out.match(/xml:space="preserve">([^<]*)</g)).toEqual(['xml:space="preserve">1. <']);
+  });
+  it('a list started at 10^15 in upperRoman counts from 1; past 3999 Roman numerals turn to digits', async () => {
+    const doc = await readDocumentFile(await write('roman-1e15.docx'));
+    const labels = doc.text.split('\n').filter((l) => l.endsWith('事项')).map((l) => l.split(/\s/)[0]);
+    expect(labels.slice(0, 3)).toEqual(['I.', 'II.', 'III.']);
+    expect(labels).toHaveLength(200);
+    const num = '<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="3999"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
+    const p = '<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:p>';
+    expect(renderNumbering(p + p, num).match(/preserve">([^<]*)</g)).toEqual(['preserve">MMMCMXCIX. <', 'preserve">4000. <']);
+  });
+});
+
+describe('HTML and text that fight back', { timeout: 60_000 }, () => {
+  it('unclosed <body openers: one line, no hang', async () => {
+    const msg = await failure(await write('unclosed-body.html')).catch((e) => String(e));
+    expect(msg.split('\n')).toHaveLength(1);
+  });
+  it('a million-《 text reviews (small instance)', async () => {
+    const doc = await readDocumentFile(await write('million-titles.txt'));
+    expect(doc.text.startsWith('第一条　《《')).toBe(true);
+  });
+});
+
+describe('names and cells that fight back', { timeout: 60_000 }, () => {
+  it('a file name with a line break cannot forge a finding line in text output', async () => {
+    const path = join(dir, FORGED_NAME);
+    writeFileSync(path, '第一条　为加强城市管理，制定本办法。\n第二条　本办法自公布之日起施行。\n');
+    let stdout = '';
+    let stderr = '';
+    await run([path, join(dir, 'missing\r\n伪造.txt')], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+    const lines = stdout.trim().split('\n');
+    expect(lines.some((l) => l.startsWith('伪造.txt:1:1'))).toBe(false);
+    expect(lines.filter((l) => l.includes('伪造.txt:1:1')).every((l) => l.includes('说明\\n伪造.txt'))).toBe(true);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('missing\\r\\n伪造.txt');
+  });
+  it('CSV cells from a page never run as formulas', () => {
+    const csv = csvTable([
+      { path: '=cmd|"/c calc"!A1.txt', summary: { title: '+HYPERLINK("http://x")', docNumber: '@SUM(A1)', issuer: '-1+1' } as never, findings: [] },
+    ]);
+    expect(csv).toContain(`"'=cmd|""/c calc""!A1.txt"`);
+    expect(csv).toContain(`"'+HYPERLINK(""http://x"")"`);
+    expect(csv).toContain("'@SUM(A1)");
+    expect(csv).toContain("'-1+1");
+  });
+});
