@@ -2,7 +2,7 @@
 // the side panel, backed up from the review log (the file the page downloads), restored into a fresh profile and
 // into a profile holding other reviews (replace and merge, as the log offers). Every record of every table is
 // read back from IndexedDB and compared.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -218,3 +218,41 @@ test('merged into a profile holding other reviews, theirs and the backup’s are
   expect(replaced).toContain('已从备份恢复 3 条审查记录');
   expect(await dump(ext)).toEqual(original);
 }, 180_000);
+
+test('a review whose page text carries bidi and zero-width characters shows them inert in the log; its javascript: URL is no link', async () => {
+  // The backup as a hostile page would have left it: an override in the title, a zero-width space in the 文号,
+  // and a javascript: address (rows edited in the file; the checks accept them, they are well-formed text).
+  const json = JSON.parse(await readFile(file, 'utf8'));
+  const rows = (name: string) => json.data.data.find((t: { tableName: string }) => t.tableName === name).rows as Record<string, any>[];
+  const target = rows('reviews')[0];
+  target.title = `某区\u202E管理办法`;
+  target.docNumber = `东政发〔2024〕\u200B5号`;
+  target.url = 'javascript:alert(1)';
+  const hostile = join(dir, 'hostile.json');
+  await writeFile(hostile, JSON.stringify(json));
+
+  const ext = await launch();
+  expect(await restore(ext, hostile, 'replace')).toContain('已从备份恢复 3 条审查记录');
+  const log = await ext.context.newPage();
+  await log.goto(ext.url('reviews.html'));
+  const row = log.locator(`[data-review-id="${target.id}"]`);
+  await row.waitFor({ timeout: h.WAIT_MS });
+  const listed = await row.innerText();
+  expect(listed).toContain('某区⟨U+202E⟩管理办法');
+  expect(listed).toContain('东政发〔2024〕⟨U+200B⟩5号');
+  await log.goto(ext.url(`reviews.html#review-${target.id}`));
+  await log.locator(`.log-detail[data-review-id="${target.id}"]`).waitFor({ timeout: h.WAIT_MS });
+  // Nothing on the page is reordered or hidden by the page's characters, and the address is text, not a link.
+  expect(await log.evaluate(() => /[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/.test(document.body.innerText))).toBe(false);
+  expect(await log.locator('#detail-title').innerText()).toBe('某区⟨U+202E⟩管理办法');
+  const url = log.locator('[data-url]');
+  expect(await url.innerText()).toBe('javascript:alert(1)');
+  expect(await url.evaluate((el) => el.tagName)).toBe('SPAN');
+  expect(await log.locator('a[href^="javascript:"]').count()).toBe(0);
+  // The 审查意见书 prints the title inert too.
+  const opinion = await ext.context.newPage();
+  await opinion.goto(ext.url(`opinion.html?id=${target.id}`));
+  await opinion.locator(`.opinion[data-review-id="${target.id}"]`).waitFor({ timeout: h.WAIT_MS });
+  expect(await opinion.evaluate(() => /[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/.test(document.body.innerText))).toBe(false);
+  expect(await opinion.locator('.opinion-title').innerText()).toContain('⟨U+202E⟩');
+}, 120_000);
