@@ -23,6 +23,9 @@ export default defineConfig({
       default_locale: 'zh_CN',
       permissions: ['activeTab', 'scripting', ...(firefox ? [] : ['sidePanel']), 'storage', 'contextMenus'],
       ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
+      // A column audit (栏目审查) reads the pages of one portal: access to that origin is asked for at the officer's
+      // click, for that origin only, never granted at install.
+      ...(firefox && manifestVersion === 2 ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
       content_security_policy: {
         extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
       },

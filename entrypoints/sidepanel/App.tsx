@@ -8,6 +8,8 @@ import { countFindings, defaultFilter, groupFindings, listOrder, passes, type Fi
 import { useLocale } from '../../components/hooks';
 import { num, t, type MessageKey } from '../../components/i18n';
 import { localToday } from '../../utils/engine';
+import { startColumnAudit } from '../../components/filing/FilingApp';
+import type { Settings } from '../../utils/settings';
 import { getProfile } from '../../utils/profiles';
 import { describeMatch, matchRegister } from '../../utils/register';
 import type { PanelState, ReviewSession } from './session';
@@ -137,6 +139,7 @@ export function App({ session }: { session: ReviewSession }) {
             notice={state.result.notice}
             register={registerLine(state, profile?.filingDeadlineDays)}
           />
+          {state.doc.source === 'portal' && /^https?:/.test(state.doc.url ?? '') ? <ColumnAuditButton url={state.doc.url!} settings={state.settings} /> : null}
           <FilterBar filter={filter} counts={counts} dismissedCount={dismissedCount} onChange={setFilter} />
           <main class="findings-main" aria-label={t('findingsHeading')}>
             {groups.length ? (
@@ -244,4 +247,28 @@ function registerLine(state: PanelState, deadlineDays: number | undefined): stri
   if (!summary || summary.kind !== 'normative' || deadlineDays === undefined) return undefined;
   const today = state.settings.reviewDate || localToday();
   return describeMatch(matchRegister(summary, state.register, deadlineDays, today), deadlineDays);
+}
+
+/**
+ * On a portal page: audit every document its column lists. The permission for that one site is asked here, at
+ * the click; the audit runs in the 备案审查 page, which can be closed and resumed.
+ */
+function ColumnAuditButton({ url, settings }: { url: string; settings: Settings }) {
+  const [refused, setRefused] = useState(false);
+  return (
+    <p class="column-audit small">
+      <button
+        class="btn small"
+        data-action="column-audit"
+        onClick={async () => {
+          const id = await startColumnAudit(url, settings);
+          if (id === undefined) return setRefused(true);
+          await browser.tabs.create({ url: browser.runtime.getURL(`/filing.html#audit=${id}&start=1` as '/filing.html') });
+        }}
+      >
+        审查本栏目全部文件
+      </button>{' '}
+      <span class="muted">{refused ? '未获得访问该网站的权限，无法审查栏目。' : '在列表页使用：逐一审查栏目中的文件，结果汇总成表。'}</span>
+    </p>
+  );
 }

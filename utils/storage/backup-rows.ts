@@ -211,6 +211,18 @@ export const ROW_CHECKS: Record<number, Record<string, RowCheck>> = {
     settings: (r) => (r.key !== 'settings' ? '缺少键' : settingsValueProblem(r.value)),
   },
 };
+// Version 3 adds the column audits (栏目审查); every other table is read as in version 2.
+ROW_CHECKS[3] = {
+  ...ROW_CHECKS[2],
+  audits: (r) =>
+    !isNum(r.id) || !isNum(r.createdAt) || !isStr(r.listUrl) || !strList(r.listPages) || !isNum(r.pauseMs) ? '栏目审查记录不完整' : undefined,
+  auditItems: (r) =>
+    !isNum(r.id) || !isNum(r.auditId) || !isNum(r.seq) || !isStr(r.url) || !['pending', 'done', 'failed'].includes(r.status as string)
+      ? '栏目审查条目不完整'
+      : r.result !== undefined && !(isObj(r.result) && isObj(r.result.counts) && isObj(r.result.codes) && Array.isArray(r.result.findings))
+        ? '栏目审查结果不完整'
+        : undefined,
+};
 
 /** The primary key of a row per table (duplicates would make the import fail half-way). */
 export const PRIMARY_KEYS: Record<string, (r: Row) => unknown> = {
@@ -222,4 +234,6 @@ export const PRIMARY_KEYS: Record<string, (r: Row) => unknown> = {
   registerMeta: (r) => r.key,
   stats: (r) => `${String(r.day)}|${String(r.code)}`,
   settings: (r) => r.key,
+  audits: (r) => r.id,
+  auditItems: (r) => r.id,
 };

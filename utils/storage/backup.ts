@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import { DB_NAME, DB_VERSION, getDb, NormLintDB, VERSIONS } from './db';
+import { DB_NAME, DB_VERSION, getDb, NormLintDB, storesAt, VERSIONS } from './db';
 import { PRIMARY_KEYS, reviveTypes, ROW_CHECKS, type Row } from './backup-rows';
 import { StorageError, toStorageError } from './errors';
 import { planMerge, type MergeSource } from './merge';
@@ -112,7 +112,7 @@ export async function inspectBackup(file: Blob, onProgress?: (p: RestoreProgress
     );
   }
   // The tables and their schema must be exactly those of that version.
-  const expected = new Map(Object.entries(spec.stores).filter((e): e is [string, string] => e[1] !== null));
+  const expected = new Map(Object.entries(storesAt(spec.version)));
   if (!Array.isArray(d.tables) || !Array.isArray(d.data)) throw invalid('备份缺少数据表');
   const declared = new Map<string, number>();
   for (const t of d.tables) {

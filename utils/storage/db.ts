@@ -3,6 +3,7 @@ import type { DefectCode } from '../engine/codes';
 import type { RegisterEntry } from '../register';
 import { assignDismissalIds, buildReview, docKeysOf, pickPrevious, searchRowOf, statDeltas } from './derive';
 import { StorageError } from './errors';
+import type { AuditItemRow, AuditRow } from '../audit/types';
 import type {
   Conclusion,
   DecidedFinding,
@@ -85,15 +86,37 @@ export const VERSIONS: readonly VersionSpec[] = [
     },
     upgrade: upgradeV1toV2,
   },
+  {
+    // Column audits (栏目审查): one row per audit of a portal column, one per document link it found, with the
+    // document's result once reviewed; the review itself goes to `reviews` like any other.
+    version: 3,
+    stores: {
+      audits: '++id, createdAt',
+      auditItems: '++id, auditId, [auditId+seq]',
+    },
+  },
 ];
 
 export const DB_VERSION = VERSIONS[VERSIONS.length - 1].version;
 
 /** Table names of the current schema, for backup checks. */
-export const CURRENT_TABLES = Object.entries(VERSIONS[VERSIONS.length - 1].stores)
-  .filter(([, s]) => s !== null)
-  .map(([name]) => name)
-  .sort();
+/**
+ * The tables of a schema version and their schema. Dexie carries a table into later versions until one declares
+ * it null, so a version's tables are the union of every version up to it.
+ */
+export function storesAt(version: number): Record<string, string> {
+  const acc: Record<string, string> = {};
+  for (const v of VERSIONS) {
+    if (v.version > version) break;
+    for (const [name, schema] of Object.entries(v.stores)) {
+      if (schema === null) delete acc[name];
+      else acc[name] = schema;
+    }
+  }
+  return acc;
+}
+
+export const CURRENT_TABLES = Object.keys(storesAt(DB_VERSION)).sort();
 
 export interface OpenOptions extends DexieOptions {
   /** Declare versions only up to this one: tests create databases exactly as an older release did. */
@@ -109,6 +132,8 @@ export class NormLintDB extends Dexie {
   registerMeta!: Table<RegisterMeta, string>;
   stats!: Table<StatRow, [string, DefectCode]>;
   settings!: Table<SettingsRow, string>;
+  audits!: EntityTable<AuditRow, 'id'>;
+  auditItems!: EntityTable<AuditItemRow, 'id'>;
   /**
    * The IndexedDB it was opened with when one was injected (a benchmark), so that scratch databases (restore) use
    * the same. Only keys actually given are present: Dexie treats an explicit `indexedDB: undefined` as "no

@@ -119,6 +119,8 @@ export type DecisionCounts = Record<Decision, number>;
  */
 export interface ReviewSummary {
   id?: number;
+  /** The column audit (栏目审查) that reviewed this page, when one did. */
+  auditId?: number;
   /** Epoch ms. */
   createdAt: number;
   /** Local date YYYY-MM-DD of createdAt: the bucket of the counts-by-code chart. */
