@@ -12,7 +12,7 @@ import { loadSettings, saveSettings } from '../../utils/storage/settings';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { DOC_V1, extensionDb, findingAt } from './helpers';
 import { fillReviews } from './fixtures';
-import { getDb, NormLintDB } from '../../utils/storage/db';
+import { DB_VERSION, getDb, NormLintDB } from '../../utils/storage/db';
 
 async function populate() {
   await saveSettings({ reviewer: '张三', profileId: 'strict', disabledRules: ['drafting/wording'] });
@@ -69,7 +69,7 @@ describe('backup and restore', () => {
     expect(await db.reviews.count()).toBe(0);
 
     const info = await restoreBackup(blobOf(first));
-    expect(info).toMatchObject({ databaseVersion: 2, reviews: 2 });
+    expect(info).toMatchObject({ databaseVersion: DB_VERSION, reviews: 2 });
     expect(info.tables.reviewBodies).toBe(2);
     const second = await (await exportBackup()).text();
     expect(second).toBe(first);
@@ -109,7 +109,7 @@ describe('backup and restore', () => {
     const db = await extensionDb();
     await saveSettings({ reviewer: '将被替换' });
     await restoreBackup(file);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
     const [r] = await db.reviews.toArray();
     expect(r).toMatchObject({ title: '旧版记录', docKeys: ['no:某政发〔2023〕9号', 'fp:abc'], codes: ['drafting.wording'] });
     expect((await db.reviewBodies.get(r.id!))!.text).toBe(DOC_V1);
@@ -125,11 +125,11 @@ describe('backup and restore', () => {
       ['invalid UTF-8', () => new Blob([new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])]), /UTF-8/],
       ['another format', (_g, j) => blobOf({ ...j, formatName: 'other' }), /不是 NormLint 的备份/],
       ['another database', (_g, j) => blobOf({ ...j, data: { ...j.data, databaseName: 'someapp' } }), /另一个数据库/],
-      ['a newer version', (_g, j) => blobOf({ ...j, data: { ...j.data, databaseVersion: 3 } }), /更新版本.*请先升级/],
+      ['a newer version', (_g, j) => blobOf({ ...j, data: { ...j.data, databaseVersion: DB_VERSION + 1 } }), /更新版本.*请先升级/],
       ['an unknown version', (_g, j) => blobOf({ ...j, data: { ...j.data, databaseVersion: 0 } }), /无法识别/],
       ['an unknown table', (_g, j) => blobOf({ ...j, data: { ...j.data, tables: [...j.data.tables, { name: 'x', schema: 'id', rowCount: 0 }] } }), /未知的数据表“x”/],
       ['a missing table', (_g, j) => blobOf({ ...j, data: { ...j.data, tables: j.data.tables.filter((t: any) => t.name !== 'stats'), data: j.data.data.filter((t: any) => t.tableName !== 'stats') } }), /缺少数据表“stats”/],
-      ['a changed schema', (_g, j) => blobOf({ ...j, data: { ...j.data, tables: j.data.tables.map((t: any) => (t.name === 'reviews' ? { ...t, schema: '++id,createdAt' } : t)) } }), /结构与版本 2 不符/],
+      ['a changed schema', (_g, j) => blobOf({ ...j, data: { ...j.data, tables: j.data.tables.map((t: any) => (t.name === 'reviews' ? { ...t, schema: '++id,createdAt' } : t)) } }), new RegExp(`结构与版本 ${DB_VERSION} 不符`)],
       ['a row count that does not match', (_g, j) => blobOf({ ...j, data: { ...j.data, tables: j.data.tables.map((t: any) => (t.name === 'reviews' ? { ...t, rowCount: 3 } : t)) } }), /应有 3 行，实际只有 2 行/],
       ['a broken row', (_g, j) => blobOf({ ...j, data: { ...j.data, data: j.data.data.map((t: any) => (t.tableName === 'reviewBodies' ? { ...t, rows: [t.rows[0], { reviewId: 2 }] } : t)) } }), /“reviewBodies”第 2 行已损坏（缺少正文）/],
       ['a review without its search row', (_g, j) => {
@@ -229,9 +229,9 @@ describe('backup and restore', () => {
     const json = await backupJson();
     const info = await inspectBackup(blobOf(json));
     expect(info).toEqual({
-      databaseVersion: 2,
+      databaseVersion: DB_VERSION,
       reviews: 2,
-      tables: { reviews: 2, reviewBodies: 2, searchText: 2, dismissals: 1, register: 2, registerMeta: 1, stats: 3, settings: 1 },
+      tables: { reviews: 2, reviewBodies: 2, searchText: 2, dismissals: 1, register: 2, registerMeta: 1, stats: 3, settings: 1, audits: 0, auditItems: 0 },
     });
     expect(await db.reviews.count()).toBe(2);
   });

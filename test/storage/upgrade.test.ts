@@ -73,10 +73,10 @@ async function v1Rows(): Promise<ReviewRowV1[]> {
 
 describe('schema', () => {
   it('declares versions in order, the current one last, every table of the log present', () => {
-    expect(VERSIONS.map((v) => v.version)).toEqual([1, 2]);
-    expect(DB_VERSION).toBe(2);
+    expect(VERSIONS.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(DB_VERSION).toBe(3);
     const db = freshDb();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['dismissals', 'register', 'registerMeta', 'reviewBodies', 'reviews', 'searchText', 'settings', 'stats']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditItems', 'audits', 'dismissals', 'register', 'registerMeta', 'reviewBodies', 'reviews', 'searchText', 'settings', 'stats']);
     expect(db.reviews.schema.indexes.map((i) => i.src).sort()).toEqual(
       ['*codes', '*docKeys', '*severities', 'conclusion', 'createdAt', 'docNumber', 'fingerprint', 'reviewer', 'url'],
     );
@@ -110,7 +110,7 @@ describe('upgrade v1 → v2', () => {
 
     const db = freshDb(undefined, factory);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
 
     // reviews: one light summary per v1 review, same ids, no text or findings left in it.
     const summaries = await db.reviews.orderBy('id').toArray();
@@ -236,7 +236,7 @@ describe('upgrade v1 → v2', () => {
     await future.table('extra').put({ key: 'x', v: 1 });
     future.close();
     freshDb(undefined, factory);
-    await expect(loadSettings()).rejects.toMatchObject({ kind: 'newer-version', message: expect.stringContaining('比当前扩展支持的版本（2）新') });
+    await expect(loadSettings()).rejects.toMatchObject({ kind: 'newer-version', message: expect.stringContaining(`比当前扩展支持的版本（${DB_VERSION}）新`) });
     await expect(saveSettings({ reviewer: 'x' })).rejects.toMatchObject({ kind: 'newer-version' });
     const check = new Dexie('normlint', { indexedDB: factory, IDBKeyRange });
     await check.open();
