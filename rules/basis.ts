@@ -3,7 +3,8 @@ import type { Rule } from '../utils/engine/types';
 import { definedAliases } from '../utils/model/parse';
 import { normTitle } from '../utils/model/citations';
 import type { DocModel } from '../utils/model/types';
-import { matchDocNumbers } from '../utils/text/docnumber';
+import { matchDocNumbers, normalizeDocNumber } from '../utils/text/docnumber';
+import KNOWN_DOCUMENTS from './data/known-documents.json';
 import { statusAt } from '../utils/statutes';
 
 const NAME_BASIS = '《党政机关公文处理工作条例》；规范性文件起草规范：引用法律、法规应当使用全称并加书名号';
@@ -74,6 +75,10 @@ function namesNoBasis(clause: string): boolean {
   return GENERIC_BASIS.test(clause);
 }
 
+const KNOWN_BY_NUMBER = new Map(KNOWN_DOCUMENTS.documents.map((d) => [normalizeDocNumber(d.number), d.title]));
+// Titles compared from 关于 on: a citation may leave out the issuing organs, and spacing varies.
+const fromAbout = (t: string) => t.replace(/[\s\u3000]/g, '').replace(/^.*?(?=关于)/, '');
+
 // A statute name written in the text without 书名号: scanned by suffix at each 法/条例/法典.
 // Where a statute name could end: each 法/条例/法典 (not 法律, 法规, 法院…). Names are found backwards from here.
 const NAME_END = /(?:法典|条例|法)(?![律规学院官人治制定令网庭警务])/g;
@@ -108,6 +113,7 @@ export const informalName: Rule = {
     valid: [
       { text: '第一条　根据《中华人民共和国道路交通安全法》，制定本细则。\n第八条　违反《道路交通安全法》的，依法处理。', why: '首次引用用全称，之后用简称可以。' },
       { text: '第一条　根据《城镇燃气管理条例》，制定本办法。', why: '行政法规的全称本来就不冠“中华人民共和国”。' },
+      { text: '第一条　根据《关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号），制定本办法。', why: '引用时省略发文机关名称，从“关于”起与原标题一致。' },
     ],
     invalid: [
       {
@@ -135,6 +141,12 @@ export const informalName: Rule = {
         text: '第八条　违反本办法规定的，依照行政处罚法的有关规定处理。',
         errors: [{ excerpt: '行政处罚法' }],
         why: '法律名称没有加书名号，且未用全称。',
+      },
+      {
+        text: '第一条　根据《国务院办公厅关于加强规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号），制定本办法。',
+        errors: [{ excerpt: '《国务院办公厅关于加强规范性文件制定和监督管理工作的通知》' }],
+        corrected: '第一条　根据《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号），制定本办法。',
+        why: '文号对应的文件标题是“加强行政规范性文件……”，所引名称漏了“行政”，这个名称的文件并不存在。',
       },
     ],
   },
@@ -172,6 +184,16 @@ export const informalName: Rule = {
         message: `未查到名为《${c.title}》的法律法规，可能是指《${near.name}》`,
         fix: { start: c.span.start, end: c.span.end, replacement: `《${near.name}》`, label: `改为《${near.name}》` },
       });
+    }
+    // 《关于做好…工作意见》（教财〔2018〕16号）: the 文号 names a document whose real title differs. A report that only
+    // repeats such a name (a work summary) is not reviewed as a document.
+    if (doc.kind !== 'not-normative') {
+      for (const c of doc.citations) {
+        if (!c.docNumber) continue;
+        const real = KNOWN_BY_NUMBER.get(normalizeDocNumber(c.docNumber.text));
+        if (!real || fromAbout(real) === fromAbout(c.title)) continue;
+        report({ start: c.span.start, end: c.span.end, message: `${c.docNumber.text}的标题是《${real}》，所引名称《${c.title}》与之不符，请核对` });
+      }
     }
     // Names written without 书名号 (依照行政处罚法…). Positions inside 《》 are skipped.
     const inside = doc.citations.map((c) => c.span);
