@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the normlint CLI into one ES module, dist/cli/normlint.mjs, from utils/cli/bin.ts and everything it imports
 // (rules, engine, statute table). A linter should start in tens of milliseconds: loading the TypeScript sources
-// through tsx costs about 0.4 s a run. linkedom, mammoth, jszip and jieba-wasm stay outside the bundle and are
+// through tsx costs about 0.4 s a run. linkedom, mammoth, jszip, exceljs and jieba-wasm stay outside the bundle and are
 // imported only for the files that need them. The bundle sits two folders deep like utils/cli/, so its relative
 // URLs (../../package.json) and node_modules lookups resolve as they do from the sources.
 //
@@ -45,7 +45,7 @@ export async function buildCli() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['linkedom', 'mammoth', 'jszip', 'jieba-wasm'],
+    external: ['linkedom', 'mammoth', 'jszip', 'jieba-wasm', 'exceljs'],
     legalComments: 'none',
     metafile: true,
     write: false,

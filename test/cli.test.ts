@@ -229,7 +229,7 @@ describe('normlint CLI bundle', { timeout: 60_000 }, () => {
     const code = readFileSync(BUNDLE, 'utf8');
     const staticImports = [...code.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm)].map((m) => m[1]);
     expect(staticImports.length).toBeGreaterThan(0);
-    for (const dep of ['linkedom', 'mammoth', 'jszip', 'jieba-wasm']) expect(staticImports).not.toContain(dep);
+    for (const dep of ['linkedom', 'mammoth', 'jszip', 'jieba-wasm', 'exceljs']) expect(staticImports).not.toContain(dep);
     expect(code).toContain('import("linkedom")');
     expect(code).toContain('import("mammoth")');
   });
