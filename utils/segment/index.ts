@@ -23,7 +23,7 @@ export function tokensFromCut(text: string, words: string[]): Token[] {
 }
 
 /**
- * Tokens from the UTF-16 lengths of jieba's words (what `lineCachedLengths` keeps: a compact typed array per line
+ * Tokens from the UTF-16 lengths of jieba's words (what `cachedLengths` keeps: a compact typed array per line
  * instead of thousands of small strings), with the same running offsets as `tokensFromCut`.
  */
 export function tokensFromLengths(text: string, lengths: ArrayLike<number>): Token[] {
