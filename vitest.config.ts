@@ -8,5 +8,6 @@ export default defineConfig({
     // Generous: a time-out is a hang detector, not a speed check (benchmarks measure speed), and a loaded
     // two-core machine can take several times the usual.
     testTimeout: 60_000,
+    setupFiles: ['test/setup-articles.ts'],
   },
 });
