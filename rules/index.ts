@@ -1,4 +1,5 @@
 import type { Rule } from '../utils/engine/types';
+import articles from './articles';
 import basis from './basis';
 import comment from './comment';
 import competition from './competition';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   ...effective,
   ...validity,
   ...basis,
+  ...articles,
   ...filing,
   ...powers,
   ...competition,

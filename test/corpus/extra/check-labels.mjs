@@ -13,9 +13,9 @@ const CODES = new Set([
   'comment.missing', 'comment.period-short', 'review.materials-missing',
   'effective.no-grace', 'effective.retroactive', 'effective.missing',
   'validity.missing', 'validity.too-long', 'validity.expired',
-  'basis.missing', 'basis.informal-name', 'basis.repealed', 'basis.citation-format',
+  'basis.missing', 'basis.informal-name', 'basis.repealed', 'basis.article-invalid', 'basis.citation-format',
   'filing.unregistered', 'filing.late', 'filing.internal-issuer',
-  'content.license', 'content.penalty', 'content.coercion', 'content.fee', 'content.competition',
+  'content.license', 'content.penalty', 'content.penalty-range', 'content.coercion', 'content.fee', 'content.competition',
   'content.interpretation', 'drafting.numbering', 'drafting.wording', 'drafting.punctuation',
 ]);
 const KINDS = new Set(['draft', 'published', 'editor', 'explanation']);
