@@ -98,6 +98,8 @@ export async function run(argv: readonly string[], io: CliIO = defaultIO, review
   }
 
   const { nodeSegmenter } = await import('../segment/node');
+  // The article facts (utils/statutes/articles/facts.json), read from disk: the article rules need them.
+  (await import('../statutes/articles/node')).loadArticleFactsSync();
   const reports: FileReport[] = [];
   let failed = false;
   for (const path of opts.files) {

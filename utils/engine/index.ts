@@ -7,6 +7,9 @@ import type { Segmenter } from '../segment';
 import { statutes as defaultStatutes } from '../statutes';
 import type { StatuteTable } from '../statutes/types';
 import { RULES } from '../../rules';
+import { articleFacts } from '../statutes/articles';
+import { citedArticleNotes, type CitedArticleNote } from '../statutes/articles/cited';
+import { referenceDate } from './helpers';
 import { SEVERITY_RANK, type Finding, type Rule, type RuleContext } from './types';
 
 export interface ReviewOptions {
@@ -69,6 +72,8 @@ export interface ReviewResult {
   profile: Profile;
   today: string;
   ms: number;
+  /** The articles the document cites and what the statute texts say of them, once the article facts are loaded. */
+  citedArticles?: CitedArticleNote[];
 }
 
 export const localToday = () => {
@@ -168,6 +173,9 @@ export function review(input: Pick<CapturedDocument, 'text'> & { metadata?: Page
   // Parsing counts against the budget too: a parse that used it all leaves every rule unrun.
   const { findings, skipped } = doc.kind === 'not-normative' ? { findings: [], skipped: 0 } : runRules(doc, ctx, rules, deadline);
   const truncated = skipped > 0;
+  const facts = articleFacts();
+  const citedArticles =
+    facts && doc.kind !== 'not-normative' ? citedArticleNotes(doc, ctx.statutes, facts, referenceDate(doc)?.iso ?? today) : undefined;
   return {
     summary: summarize(doc),
     findings,
@@ -178,5 +186,6 @@ export function review(input: Pick<CapturedDocument, 'text'> & { metadata?: Page
     profile,
     today,
     ms: performance.now() - t0,
+    citedArticles,
   };
 }
