@@ -7,6 +7,7 @@ import { runExample } from '../../utils/engine/examples';
 import type { Finding } from '../../utils/engine/types';
 import type { Segmenter } from '../../utils/segment';
 import { loadWebSegmenter } from '../../utils/segment/web';
+import { loadArticleFacts } from '../../utils/statutes/articles';
 import type { TrainingItem } from './model';
 
 export type SegmenterState = { status: 'loading' } | { status: 'ready'; segmenter: Segmenter } | { status: 'failed'; error: string };
@@ -18,8 +19,10 @@ let started = false;
 function start() {
   if (started) return;
   started = true;
-  loadWebSegmenter().then(
-    (segmenter) => publish({ status: 'ready', segmenter }),
+  // The article rules' examples need the article facts (a lazy chunk): loaded alongside jieba; if they fail, those
+  // examples show no finding rather than the page failing.
+  Promise.all([loadWebSegmenter(), loadArticleFacts().catch(() => undefined)]).then(
+    ([segmenter]) => publish({ status: 'ready', segmenter }),
     (e) => publish({ status: 'failed', error: e instanceof Error ? e.message : String(e) }),
   );
 }

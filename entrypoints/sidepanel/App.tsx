@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { FilterBar } from '../../components/FilterBar';
 import { FindingList } from '../../components/FindingList';
 import { Summary } from '../../components/Summary';
+import { CitedArticles } from '../../components/CitedArticles';
 import { SaveBar } from '../../components/SaveBar';
 import { countFindings, defaultFilter, groupFindings, listOrder, passes, type FindingFilter } from '../../components/findings';
 import { useLocale } from '../../components/hooks';
@@ -140,6 +141,7 @@ export function App({ session }: { session: ReviewSession }) {
             register={registerLine(state, profile?.filingDeadlineDays)}
           />
           {state.doc.source === 'portal' && /^https?:/.test(state.doc.url ?? '') ? <ColumnAuditButton url={state.doc.url!} settings={state.settings} /> : null}
+          {state.result.citedArticles ? <CitedArticles notes={state.result.citedArticles.notes} source={state.result.citedArticles.source} /> : null}
           <FilterBar filter={filter} counts={counts} dismissedCount={dismissedCount} onChange={setFilter} />
           <main class="findings-main" aria-label={t('findingsHeading')}>
             {groups.length ? (

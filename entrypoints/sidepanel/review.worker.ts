@@ -7,6 +7,7 @@
 import { review, REVIEW_BUDGET_MS } from '../../utils/engine';
 import type { Segmenter } from '../../utils/segment';
 import { loadWebSegmenter } from '../../utils/segment/web';
+import { loadArticleFacts } from '../../utils/statutes/articles';
 import type { FromWorker, ToWorker } from './review-messages';
 
 const post = (m: FromWorker) => postMessage(m);
@@ -18,8 +19,12 @@ let pending: ToWorker | undefined;
 let awaitingWords: ToWorker | undefined;
 let scheduled = false;
 
-loadWebSegmenter()
-  .then((s) => {
+// The article facts (a chunk of their own) load beside jieba: the full result, which follows the fast one, has the
+// article checks and the 引用条文 list. Without them those only stay silent.
+const articles = loadArticleFacts().catch((e: unknown) => console.error('[NormLint] article facts failed to load', e));
+
+Promise.all([loadWebSegmenter(), articles])
+  .then(([s]) => {
     // jieba builds its dictionary on the first cut (a few hundred ms): here, not during the first review, which
     // may then find jieba ready. A request that came meanwhile is reviewed first.
     if (!pending) s.tokenize('规范性文件审查');

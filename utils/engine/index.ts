@@ -73,7 +73,7 @@ export interface ReviewResult {
   today: string;
   ms: number;
   /** The articles the document cites and what the statute texts say of them, once the article facts are loaded. */
-  citedArticles?: CitedArticleNote[];
+  citedArticles?: { source: string; notes: CitedArticleNote[] };
 }
 
 export const localToday = () => {
@@ -175,7 +175,9 @@ export function review(input: Pick<CapturedDocument, 'text'> & { metadata?: Page
   const truncated = skipped > 0;
   const facts = articleFacts();
   const citedArticles =
-    facts && doc.kind !== 'not-normative' ? citedArticleNotes(doc, ctx.statutes, facts, referenceDate(doc)?.iso ?? today) : undefined;
+    facts && doc.kind !== 'not-normative'
+      ? { source: facts.source, notes: citedArticleNotes(doc, ctx.statutes, facts, referenceDate(doc)?.iso ?? today) }
+      : undefined;
   return {
     summary: summarize(doc),
     findings,
