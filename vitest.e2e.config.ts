@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
     environment: 'node',
+    // Tests that run the engine in Node beside the page (the training gallery) need the article facts too.
+    setupFiles: ['test/setup-articles.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
