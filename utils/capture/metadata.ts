@@ -243,12 +243,18 @@ export function findMetadata(doc: Document, main?: Element | null): FoundMetadat
   }
   // Group the single-pair elements by their parent: a <ul> of "索引号：…" items is one catalogue block.
   const groups = new Map<Element, { el: Element; pairs: [string, string][] }[]>();
+  // The fields each parent's labelled children name, counted once: a page of 50k "名称：…" lines is not read 50k times.
+  const siblingFields = new Map<Element | null, Set<Field | undefined>>();
+  for (const o of labelled) {
+    const set = siblingFields.get(o.el.parentElement) ?? new Set();
+    for (const [lab] of o.pairs) set.add(fieldOfLabel(lab));
+    siblingFields.set(o.el.parentElement, set);
+  }
   for (const l of labelled) {
     const multi = new Set(l.pairs.map(([lab]) => fieldOfLabel(lab)).filter(Boolean)).size >= 2;
     // Inside the document body a lone "名称：…" line is text, not metadata.
     if (!multi && main?.contains(l.el) && !groups.has(l.el.parentElement!)) {
-      const siblings = labelled.filter((o) => o.el.parentElement === l.el.parentElement);
-      if (new Set(siblings.flatMap((o) => o.pairs.map(([lab]) => fieldOfLabel(lab)))).size < 3) continue;
+      if (siblingFields.get(l.el.parentElement)!.size < 3) continue;
     }
     const parent = l.el.parentElement;
     if (multi || !parent) {
