@@ -332,6 +332,19 @@ describe('readMetadata', () => {
     });
   });
 
+  it('takes the 发布日期 or 公开日期 over a 生成日期 beside it, whichever comes first', () => {
+    for (const [a, b] of [
+      ['<th>生成日期</th><td>2023-05-06</td>', '<th>发布日期</th><td>2021-03-02</td>'],
+      ['<th>公开日期</th><td>2021-03-02</td>', '<th>生成日期</th><td>2023-05-06</td>'],
+    ]) {
+      const d = dom(`<title>x</title><table><tr><th>文号</th><td>某政发〔2021〕3号</td>${a}</tr><tr>${b}<th>索引号</th><td>A-2</td></tr></table><div><p>第一条　内容。</p></div>`);
+      expect(readMetadata(d).publishedDate).toBe('2021-03-02');
+    }
+    // Alone, the 生成日期 is still the best date there is.
+    const alone = dom(`<title>x</title><table><tr><th>文号</th><td>某政发〔2021〕3号</td><th>生成日期</th><td>2023-05-06</td></tr></table><div><p>第一条　内容。</p></div>`);
+    expect(readMetadata(alone).publishedDate).toBe('2023-05-06');
+  });
+
   it('reads div/span label lists and keeps raw pairs', () => {
     const d = dom(`<div class="info"><div><span>发布机构：</span><span>某县政府</span></div><div><span>文　　号：</span><span>某政发〔2021〕2号</span></div>
       <div><span>发布时间：</span><span>2021-03-04 10:00:00</span></div><div><span>时效：</span><span>有效</span></div></div>`);

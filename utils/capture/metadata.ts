@@ -26,6 +26,12 @@ export const METADATA_LABELS: Record<Field, readonly string[]> = {
   source: ['来源', '信息来源', '文章来源', '稿件来源'],
 };
 
+/**
+ * Labels that fill a field only when no other label does: 生成日期 is when the page was generated, which some
+ * portals print beside the real 发布日期/公开日期.
+ */
+const WEAK_LABELS = new Set(['生成日期']);
+
 /** Labels of an info bar that carry nothing for the review but separate values (浏览次数：317). */
 const IGNORED_LABELS = ['浏览次数', '点击数', '访问量', '阅读次数', '浏览量', '作者', '责任编辑', '编辑', '字号', '字体', '打印', '分享到', '点击率', '阅读量'];
 
@@ -303,6 +309,7 @@ function distance(el: Element, main: Element | null | undefined): number {
 function mergeBlocks(blocks: MetadataBlock[], bars: MetadataBlock[], main?: Element | null): PageMetadata {
   const md: PageMetadata = {};
   const raw: Record<string, string> = {};
+  const weakFields = new Set<Field>();
   // The catalogue block nearest to the content wins over blocks elsewhere (a "latest documents" list).
   const ordered = [
     ...[...blocks].sort((a, b) => distance(a.el, main) - distance(b.el, main) || order(a.el, b.el)),
@@ -313,7 +320,11 @@ function mergeBlocks(blocks: MetadataBlock[], bars: MetadataBlock[], main?: Elem
       if (!value || UI_LABELS.includes(label)) continue;
       raw[label] ??= value;
       const field = fieldOfLabel(label);
-      if (!field || md[field] !== undefined) continue;
+      if (!field) continue;
+      const weak = WEAK_LABELS.has(label);
+      if (md[field] !== undefined && (weak || !weakFields.has(field))) continue;
+      if (weak) weakFields.add(field);
+      else weakFields.delete(field);
       if (field === 'writtenDate' || field === 'publishedDate' || field === 'effectiveDate' || field === 'validUntil') {
         const d = parseDate(value);
         if (d) md[field] = d.iso;
