@@ -89,6 +89,9 @@ export function App({ session }: { session: ReviewSession }) {
         <button type="button" class="btn small" aria-label={t('openOptions')} title={t('openOptions')} onClick={() => browser.runtime.openOptionsPage()}>
           ⚙
         </button>
+        <a class="btn small" href="/file.html" target="_blank" rel="noopener" title={t('fileOpenTitle')} data-link="file">
+          {t('fileOpen')}
+        </a>
         <a class="btn small" href="/training.html" target="_blank" rel="noopener" title={t('trainingOpenTitle')} data-link="training">
           {t('trainingOpen')}
         </a>

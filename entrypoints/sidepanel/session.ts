@@ -509,9 +509,12 @@ export class ReviewSession {
   }
 
   decide(key: string, decision: Decision | undefined, reason?: string) {
+    // A dismissed finding leaves the page at once: it stops being the active (marked) one too.
+    const active = decision === 'dismissed' && this.state.active === key ? undefined : this.state.active;
     this.set({
       findings: this.state.findings.map((f) => (f.key === key ? { ...f, decision, reason: decision === 'dismissed' ? reason : undefined } : f)),
       saved: undefined,
+      active,
     });
     this.sendMarks(false);
   }

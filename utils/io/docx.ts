@@ -71,7 +71,12 @@ export async function docxToHtml(path: string, bytes: Uint8Array): Promise<strin
     }
   }
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(input.buffer, input.byteOffset, input.byteLength) });
+    // Node's mammoth reads a Buffer; its browser build (the extension's file page) an ArrayBuffer.
+    const source =
+      typeof Buffer !== 'undefined'
+        ? { buffer: Buffer.from(input.buffer, input.byteOffset, input.byteLength) }
+        : { arrayBuffer: input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer };
+    const result = await mammoth.convertToHtml(source as Parameters<typeof mammoth.convertToHtml>[0]);
     return result.value;
   } catch (e) {
     const msg = String((e as Error)?.message ?? e).split('\n')[0];

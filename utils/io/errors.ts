@@ -13,3 +13,6 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** The largest file reviewed, by the CLI and the extension's file page alike. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -6,12 +6,10 @@ import { extractText } from '../capture/text';
 import type { CapturedDocument } from '../capture/types';
 import { decodeBytes, DecodeError, normalizeNewlines, sniffHtmlCharset } from './decode';
 import { docxToHtml } from './docx';
-import { InputError } from './errors';
+import { InputError, MAX_FILE_BYTES } from './errors';
 import { parseHtmlDocument } from './html';
 
-export { InputError } from './errors';
-
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export { InputError, MAX_FILE_BYTES } from './errors';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 

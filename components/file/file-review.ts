@@ -1,0 +1,187 @@
+/**
+ * The file page's controller: a document read from a file or pasted, shown in the page itself, reviewed by the same
+ * engine as the panel (fast rules first, then the word rules once jieba is ready), marked in the page's own
+ * rendering of the text, decided on and saved to the same log.
+ */
+import { extractText, type TextMap } from '../../utils/capture/text';
+import type { TextSource } from '../../utils/capture/editor';
+import { review, type ReviewResult } from '../../utils/engine';
+import { Marker } from '../../utils/highlight';
+import type { LoadedDocument } from '../../utils/io/browser';
+import type { RegisterEntry } from '../../utils/register';
+import type { Segmenter } from '../../utils/segment';
+import { loadWebSegmenter } from '../../utils/segment/web';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { applyDismissals, restoreDismissal, saveReview } from '../../utils/storage/reviews';
+import { loadRegister, loadSettings } from '../../utils/storage/settings';
+import type { Conclusion, Decision } from '../../utils/storage/types';
+import { findingKeys } from '../findings';
+import type { ListedFinding } from '../FindingList';
+import { setLocale } from '../i18n';
+
+export interface FileState {
+  status: 'empty' | 'reading' | 'reviewing' | 'ready';
+  error?: string;
+  doc?: { name: string; kind: LoadedDocument['kind']; text: string };
+  result?: ReviewResult;
+  findings: ListedFinding[];
+  phase?: 'fast' | 'all';
+  active?: string;
+  revision: number;
+  saved?: { id: number };
+  saveError?: string;
+  settings: Settings;
+}
+
+type Listener = (s: FileState) => void;
+
+export class FileReview {
+  state: FileState = { status: 'empty', findings: [], revision: 0, settings: DEFAULT_SETTINGS };
+  private listeners = new Set<Listener>();
+  private marker = new Marker();
+  private source?: TextSource;
+  private segmenter?: Segmenter;
+  private register: RegisterEntry[] = [];
+  private visible?: Set<string>;
+  private stored: Promise<void>;
+
+  constructor() {
+    this.stored = Promise.all([loadSettings(), loadRegister()])
+      .then(([settings, register]) => {
+        setLocale(settings.locale);
+        this.register = register.entries;
+        this.set({ settings });
+      })
+      .catch(() => undefined);
+    loadWebSegmenter()
+      .then((s) => {
+        this.segmenter = s;
+        if (this.state.doc) void this.run();
+      })
+      .catch((e) => console.error('[NormLint] jieba-wasm failed to load', e));
+  }
+
+  subscribe(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private set(patch: Partial<FileState>) {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+
+  reading() {
+    this.set({ status: 'reading', error: undefined });
+  }
+
+  failed(message: string) {
+    this.set({ status: this.state.doc ? 'ready' : 'empty', error: message });
+  }
+
+  /** Shows the loaded document in `root` (emptied first) and reviews its text. */
+  async load(loaded: LoadedDocument, root: HTMLElement) {
+    this.marker.clear();
+    root.replaceChildren(loaded.content);
+    const { text, map } = extractText(root);
+    this.source = { kind: 'dom', root, map: map as TextMap, base: 0, length: text.length };
+    this.set({ doc: { name: loaded.name, kind: loaded.kind, text }, findings: [], result: undefined, active: undefined, saved: undefined, error: undefined });
+    await this.stored;
+    await this.run();
+  }
+
+  private async run() {
+    const doc = this.state.doc;
+    if (!doc) return;
+    const phase = this.segmenter ? 'all' : 'fast';
+    const s = this.state.settings;
+    this.set({ status: 'reviewing' });
+    const result = review(
+      { text: doc.text, metadata: {} },
+      {
+        profile: s.profileId,
+        customProfiles: s.customProfiles,
+        disabledRules: s.disabledRules,
+        register: this.register.length ? this.register : undefined,
+        segmenter: phase === 'all' ? this.segmenter : undefined,
+        phase,
+      },
+    );
+    const keys = findingKeys(result.findings);
+    const before = new Map(this.state.findings.map((f) => [f.key, f]));
+    let findings: ListedFinding[] = result.findings.map((f, i) => {
+      const had = before.get(keys[i]);
+      return { ...f, key: keys[i], ...(had?.decision ? { decision: had.decision, reason: had.reason, dismissal: had.dismissal } : {}) };
+    });
+    try {
+      const ref = { docNumber: result.summary.docNumber, text: doc.text };
+      findings = (await applyDismissals(ref, findings, doc.text)) as ListedFinding[];
+    } catch {
+      // No log to read: the findings stand as they are.
+    }
+    this.set({ status: 'ready', result, findings, phase, revision: this.state.revision + 1 });
+    this.mark(false);
+  }
+
+  setVisible(keys: Set<string>) {
+    this.visible = keys;
+    this.mark(false);
+  }
+
+  select(key: string | undefined) {
+    this.set({ active: key });
+    this.mark(key !== undefined);
+  }
+
+  private mark(scroll: boolean) {
+    if (!this.source) return;
+    const marks = this.state.findings
+      .filter((f) => f.key === this.state.active || (!f.documentLevel && f.decision !== 'dismissed' && (!this.visible || this.visible.has(f.key))))
+      .map((f) => ({ key: f.key, start: f.start, end: f.end, severity: f.severity }));
+    this.marker.set(this.source, marks, this.state.active);
+    if (scroll) this.marker.scrollToActive();
+  }
+
+  decide(key: string, decision: Decision | undefined, reason?: string) {
+    const active = decision === 'dismissed' && this.state.active === key ? undefined : this.state.active;
+    this.set({
+      findings: this.state.findings.map((f) => (f.key === key ? { ...f, decision, reason: decision === 'dismissed' ? reason : undefined } : f)),
+      saved: undefined,
+      active,
+    });
+    this.mark(false);
+  }
+
+  async restore(key: string) {
+    const f = this.state.findings.find((x) => x.key === key);
+    if (f?.dismissal?.id !== undefined) await restoreDismissal(f.dismissal.id).catch(() => undefined);
+    this.set({ findings: this.state.findings.map((x) => (x.key === key ? { ...x, decision: undefined, reason: undefined, dismissal: undefined } : x)) });
+    this.mark(false);
+  }
+
+  async save(conclusion: Conclusion, remarks: string): Promise<number | undefined> {
+    const { doc, result, findings, settings } = this.state;
+    if (!doc || !result) return undefined;
+    try {
+      const saved = await saveReview({
+        text: doc.text,
+        title: result.summary.title ?? result.summary.headline ?? doc.name.replace(/\.[^.]+$/, ''),
+        docNumber: result.summary.docNumber,
+        issuer: result.summary.issuer,
+        dates: { written: result.summary.writtenDate, published: result.summary.publishedDate, effective: result.summary.effectiveDate },
+        source: doc.kind === 'text' ? 'text' : 'file',
+        profileId: result.profile.id,
+        findings: findings.map(({ key: _k, dismissal: _d, ...f }) => f),
+        conclusion,
+        reviewer: settings.reviewer,
+        remarks,
+      });
+      this.set({ saved: { id: saved.id }, saveError: undefined });
+      return saved.id;
+    } catch (e) {
+      this.set({ saveError: e instanceof Error ? e.message : String(e) });
+      return undefined;
+    }
+  }
+}
+
