@@ -1,4 +1,6 @@
-import { inflateRawSync } from 'node:zlib';
+// A namespace import: the extension's file page bundles this module too, where node:zlib is an empty stand-in and
+// only the zip directory's sizes are checked (the page also caps the file at 10 MB before reading it).
+import * as zlib from 'node:zlib';
 import { renderNumbering } from './docx-numbering';
 import { nestsDeeperThan } from './xml-scan';
 import { InputError } from './errors';
@@ -26,7 +28,8 @@ function checkZipSizes(path: string, bytes: Uint8Array): void {
       left -= part.data.length;
     } else {
       try {
-        left -= inflateRawSync(part.data, { maxOutputLength: left + 1 }).length;
+        if (typeof zlib.inflateRawSync !== 'function') break;
+        left -= zlib.inflateRawSync(part.data, { maxOutputLength: left + 1 }).length;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') left = -1;
         else continue; // a corrupt part: mammoth says so when it reads it
