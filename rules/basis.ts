@@ -1,4 +1,4 @@
-import { cn, isNormText, referenceDate } from '../utils/engine/helpers';
+import { cn, isNormText, isWholeNormText, referenceDate } from '../utils/engine/helpers';
 import type { Rule } from '../utils/engine/types';
 import { definedAliases } from '../utils/model/parse';
 import { normTitle } from '../utils/model/citations';
@@ -44,6 +44,8 @@ export const missing: Rule = {
   },
   check(doc, _ctx, report) {
     if (!isNormText(doc)) return;
+    // A fragment holds its basis only when it starts at the first article.
+    const holdsStart = isWholeNormText(doc) || doc.articles[0]?.number === 1;
     const vague = doc.basisClause && namesNoBasis(doc.basisClause.text) ? doc.basisClause : undefined;
     if (doc.basisClause && !vague) return;
     if (vague) {
@@ -54,6 +56,7 @@ export const missing: Rule = {
       });
       return;
     }
+    if (!holdsStart) return;
     // A notice with nothing normative in its body does not need a basis clause of its own.
     if (!doc.articles.length && !doc.items.some((i) => i.start >= (doc.title?.end ?? 0))) return;
     const at = doc.articles[0]?.label ?? doc.title ?? doc.headline;

@@ -1,4 +1,4 @@
-import { cn, describesAnother, isNormText, referenceDate } from '../utils/engine/helpers';
+import { cn, describesAnother, isNormText, isWholeNormText, referenceDate } from '../utils/engine/helpers';
 import type { Rule } from '../utils/engine/types';
 import { daysBetween } from '../utils/text/dates';
 
@@ -79,7 +79,8 @@ export const noGrace: Rule = {
     ],
   },
   check(doc, ctx, report) {
-    if (!isNormText(doc) && !describesAnother(doc)) return;
+    // A 解读 restates the effective clause of the document it explains; that document is judged, not the 解读.
+    if (doc.kind === 'interpretation' || (!isNormText(doc) && !describesAnother(doc))) return;
     const e = doc.effective;
     if (!e) return;
     const min = ctx.profile.graceMinDays;
@@ -150,7 +151,8 @@ export const retroactive: Rule = {
     ],
   },
   check(doc, _ctx, report) {
-    if (!isNormText(doc) && !describesAnother(doc)) return;
+    // A 解读 restates the effective clause of the document it explains; that document is judged, not the 解读.
+    if (doc.kind === 'interpretation' || (!isNormText(doc) && !describesAnother(doc))) return;
     const e = doc.effective;
     if (e?.mode !== 'date' || !e.date) return;
     const ref = referenceDate(doc);
@@ -186,7 +188,7 @@ export const missing: Rule = {
     ],
   },
   check(doc, _ctx, report) {
-    if (!isNormText(doc) || doc.effective) return;
+    if (!isWholeNormText(doc) || doc.effective) return;
     const at = doc.validity?.sentence ?? doc.title ?? doc.headline;
     report({
       start: at?.start ?? 0,

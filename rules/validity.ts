@@ -1,4 +1,4 @@
-import { cn, isNormText, referenceDate } from '../utils/engine/helpers';
+import { cn, isNormText, isWholeNormText, referenceDate } from '../utils/engine/helpers';
 import type { Rule } from '../utils/engine/types';
 import type { DocModel } from '../utils/model/types';
 import { addDays, addYears } from '../utils/text/dates';
@@ -58,7 +58,8 @@ export const missing: Rule = {
     ],
   },
   check(doc, ctx, report) {
-    if (!ctx.profile.validityRequired || !isNormText(doc) || doc.validity || doc.metadata.validUntil) return;
+    // A fragment holds its 有效期 only where it holds the effective clause the period goes with.
+    if (!ctx.profile.validityRequired || !isNormText(doc) || doc.validity || doc.metadata.validUntil || (!isWholeNormText(doc) && !doc.effective)) return;
     // A decision that repeals or declares other documents void has nothing left to expire.
     if (REPEAL_DECISION.test(doc.title?.text ?? doc.headline?.text ?? '')) return;
     const at = doc.effective?.sentence ?? doc.title ?? doc.headline;

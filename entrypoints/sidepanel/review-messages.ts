@@ -13,7 +13,7 @@ export type ToWorker = {
   kind: 'review';
   /** Increases per request; the worker answers each with it and skips requests a newer one replaced. */
   id: number;
-  doc: Pick<CapturedDocument, 'text' | 'metadata'>;
+  doc: Pick<CapturedDocument, 'text' | 'metadata'> & Partial<Pick<CapturedDocument, 'source'>>;
   options: WorkerReviewOptions;
 };
 

@@ -361,7 +361,7 @@ export class ReviewSession {
     const id = ++this.reviewSeq;
     this.reviewStart = now();
     this.set({ status: 'reviewing' });
-    const request: ToWorker = { kind: 'review', id, doc: { text: doc.text, metadata: doc.metadata }, options: this.engineOptions() };
+    const request: ToWorker = { kind: 'review', id, doc: { text: doc.text, metadata: doc.metadata, source: doc.source }, options: this.engineOptions() };
     return new Promise<void>((resolve) => {
       this.answered.set(id, resolve);
       try {

@@ -15,6 +15,12 @@ export const describesAnother = (doc: DocModel) => doc.kind === 'explanation' ||
 export const isNormText = (doc: DocModel) => (doc.kind === 'normative' || doc.kind === 'draft') && doc.parts.some((p) => p.kind === 'body');
 
 /**
+ * A text that should carry every clause of a whole document: not a selection or a fragment of clauses, which is
+ * reviewed for what it holds and never for what it was not chosen to hold.
+ */
+export const isWholeNormText = (doc: DocModel) => isNormText(doc) && !doc.fragment;
+
+/**
  * The date a document's timing is measured from: its publication, else its signing, else the latest date the
  * drafting left in the text (a notice, an 起草说明's signature, 于…印发). Drafts are published later still, so a
  * gap measured from a drafting date is the most the document can get.

@@ -1,5 +1,6 @@
 import type { CapturedDocument, PageMetadata } from '../capture/types';
 import type { DocModel } from '../model/types';
+import { normalizeText, toOriginalRange, type NormalizedText } from '../model/normalize';
 import { parseDocument } from '../model/parse';
 import { BUILTIN_PROFILES, getProfile, type Profile } from '../profiles';
 import type { RegisterEntry } from '../register';
@@ -49,6 +50,10 @@ export const budgetNotice = (budgetMs: number, skipped: number) =>
 export interface DocSummary {
   kind: DocModel['kind'];
   kindReason: string;
+  /** What a text that is not a normative document is instead. */
+  genre?: DocModel['genre'];
+  /** A selection or a fragment of clauses: not checked for clauses it does not hold. */
+  fragment?: boolean;
   title?: string;
   headline?: string;
   docNumber?: string;
@@ -94,6 +99,8 @@ export function summarize(doc: DocModel): DocSummary {
   return {
     kind: doc.kind,
     kindReason: doc.kindReason,
+    genre: doc.genre,
+    fragment: doc.fragment || undefined,
     title: doc.title?.text,
     headline: doc.headline?.text,
     docNumber: doc.docNumber?.text,
@@ -157,12 +164,29 @@ const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const sortFindings = (fs: Finding[]) =>
   fs.sort((a, b) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || byCode(a.code, b.code));
 
+// Findings come in view offsets; the page, the CLI and the log read the original text. Every offset a finding
+// carries (its range, its fix, any further places) is mapped here.
+function toOriginal(findings: Finding[], view: NormalizedText, original: string): Finding[] {
+  if (!view.map) return findings;
+  return findings.map((f) => {
+    const r = toOriginalRange(view, f.start, f.end);
+    const fix = f.fix && { ...f.fix, ...toOriginalRange(view, f.fix.start, f.fix.end) };
+    return { ...f, ...r, excerpt: original.slice(r.start, r.end), ...(fix ? { fix } : {}) };
+  });
+}
+
 /** Parses and reviews one document. */
-export function review(input: Pick<CapturedDocument, 'text'> & { metadata?: PageMetadata }, options: ReviewOptions = {}): ReviewResult {
+export function review(
+  input: Pick<CapturedDocument, 'text'> & { metadata?: PageMetadata; source?: CapturedDocument['source'] },
+  options: ReviewOptions = {},
+): ReviewResult {
   const t0 = performance.now();
   const profile = resolveProfile(options.profile, options.customProfiles);
   const today = options.today ?? localToday();
-  const doc = parseDocument(input.text, input.metadata ?? {}, options.segmenter);
+  // Rules read a view without invisible characters and with the structure's line breaks recovered; findings
+  // are mapped back onto the text as it came, which is what the page and the reviewer see.
+  const view = normalizeText(input.text);
+  const doc = parseDocument(view.text, input.metadata ?? {}, options.segmenter, input.source);
   const ctx: RuleContext = { profile, today, register: options.register, statutes: options.statutes ?? defaultStatutes };
   const disabled = new Set(options.disabledRules ?? []);
   const phase = options.phase ?? 'all';
@@ -171,7 +195,8 @@ export function review(input: Pick<CapturedDocument, 'text'> & { metadata?: Page
   );
   const deadline = options.budgetMs !== undefined ? (options.budgetFrom ?? t0) + options.budgetMs : Infinity;
   // Parsing counts against the budget too: a parse that used it all leaves every rule unrun.
-  const { findings, skipped } = doc.kind === 'not-normative' ? { findings: [], skipped: 0 } : runRules(doc, ctx, rules, deadline);
+  const { findings: found, skipped } = doc.kind === 'not-normative' ? { findings: [], skipped: 0 } : runRules(doc, ctx, rules, deadline);
+  const findings = toOriginal(found, view, input.text);
   const truncated = skipped > 0;
   const facts = articleFacts();
   const citedArticles =
@@ -179,7 +204,7 @@ export function review(input: Pick<CapturedDocument, 'text'> & { metadata?: Page
       ? { source: facts.source, notes: citedArticleNotes(doc, ctx.statutes, facts, referenceDate(doc)?.iso ?? today) }
       : undefined;
   return {
-    summary: summarize(doc),
+    summary: { ...summarize(doc), chars: input.text.length },
     findings,
     notice: truncated
       ? budgetNotice(options.budgetMs!, skipped)

@@ -17,13 +17,13 @@ import {
 import { layoutDocument } from './parts';
 import { findArticles, findHeadings, findItems, span, splitLines, splitSentences } from './structure';
 import type { DocModel, Line, PartKind, Span, Token } from './types';
+import type { CaptureSource } from '../capture/types';
+import { DOCUMENT_TITLE, isListPage, newsOrSpeech, notNormativeGenre, titleCandidates, type Genre } from './kind';
 
 const SELF_REFERENCE = /本(?:办法|规定|细则|通知|通告|意见|决定|方案|措施|公告|规则|制度|标准|导则|指引|实施办法|实施细则|若干措施|规范)/g;
 const MODAL = /应当|不得|禁止|严禁|可以|须|必须/g;
-const NOT_NORMATIVE_HEADLINE =
-  /工作报告|政府工作报告|讲话|致辞|发言|新闻发布会|答记者问|召开|举行|调研|视察|座谈|会议纪要|简报|工作总结|年度报告|报道|动态|快讯|出台|新规|解读|》[^。]{0,12}(?:起施行|正式施行|将施行|开始施行|实施)$/;
-// A news report names its reporter or agency near the top.
-const NEWS_BYLINE = /记者|本报讯|通讯员|新华社|日报|晚报|融媒体中心|电视台|来源[:：][^\n]{0,12}(?:报|网|台)/;
+// A clause label opening a text: the reviewer selected clauses, not a document with its title.
+const CLAUSE_START = /^(?:第[〇零一二两三四五六七八九十百0-9０-９]{1,6}条|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[.．、])/;
 
 // Counts matches without building an array: these run over whole documents.
 const count = (re: RegExp, s: string, cap = 1e9) => {
@@ -34,25 +34,40 @@ const count = (re: RegExp, s: string, cap = 1e9) => {
 };
 
 /** Whether a text that is neither a draft nor an explanation reads as a norm at all. */
-function classifyNormative(body: string, headline: string, articles: number, items: number): { normative: boolean; reason: string } {
-  const selfRefs = count(SELF_REFERENCE, body, 3);
-  const modals = count(MODAL, body, 50);
+function classifyNormative(body: string, titles: string[], articles: number, items: number, fragment: boolean): { normative: boolean; reason: string; genre?: Genre } {
   if (articles >= 1) return { normative: true, reason: '' };
-  if (NOT_NORMATIVE_HEADLINE.test(headline)) return { normative: false, reason: `标题“${headline.slice(0, 30)}”像是新闻、讲话或报告` };
-  if (NEWS_BYLINE.test(body.slice(0, 300))) return { normative: false, reason: '开头有记者、通讯员或媒体署名，像是新闻报道' };
-  if (selfRefs >= 1) return { normative: true, reason: '' };
+  const news = newsOrSpeech(titles[0] ?? '', body);
+  if (news) return { normative: false, ...news };
+  // An official document names itself in its title (关于…的通知, …实施意见, …工作方案), also when its words are
+  // policy language (加强, 推进, 要) rather than 应当 and 不得.
+  if (titles.some((t) => DOCUMENT_TITLE.test(t))) return { normative: true, reason: '' };
+  if (count(SELF_REFERENCE, body, 3) >= 1) return { normative: true, reason: '' };
   // A selected paragraph or clause is reviewed as the reviewer chose it.
-  if (body.length <= 600) return { normative: true, reason: '' };
+  if (fragment || body.length <= 600) return { normative: true, reason: '' };
+  const modals = count(MODAL, body, 50);
   if (items >= 2 && modals >= 2) return { normative: true, reason: '' };
   if (modals >= 4 && modals * 400 >= body.length) return { normative: true, reason: '' };
-  return { normative: false, reason: '没有条款结构，也没有“本办法”“应当”“不得”一类规范用语' };
+  return { normative: false, reason: '没有文件标题和条款结构，也没有“本办法”“应当”“不得”一类规范用语' };
+}
+
+/**
+ * A fragment: the reviewer's selection, or a text that starts in the middle of a document (at 第九条, at an item,
+ * or with a sentence instead of a title). It is reviewed for what it holds, not for clauses it was not chosen to hold.
+ */
+function isFragment(lines: Line[], text: string, source?: CaptureSource): boolean {
+  if (source === 'selection') return true;
+  const first = lines.find((l) => l.text)?.text ?? '';
+  if (!first) return false;
+  if (CLAUSE_START.test(first)) return !/^第[一1１]条|^一、/.test(first);
+  // A sentence first (no title line) in a short text.
+  return /[。；]/.test(first) && !DOCUMENT_TITLE.test(first) && text.length <= 1500;
 }
 
 /**
  * Text plus page metadata → the document model every rule reads. One linear pass per concern; jieba words
  * only when a rule asks for them.
  */
-export function parseDocument(text: string, metadata: PageMetadata, segmenter?: Segmenter): DocModel {
+export function parseDocument(text: string, metadata: PageMetadata, segmenter?: Segmenter, source?: CaptureSource): DocModel {
   const lines = splitLines(text);
   const remarks = findRemarks(text);
   // Sentences of the text itself: a drafter's 【…】 remark is not part of the document.
@@ -60,6 +75,21 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
   const layout = layoutDocument(text, lines, metadata.title);
   const { parts, bodyStart, bodyEnd } = layout;
   let { kind, kindReason } = layout;
+  let genre: Genre | undefined;
+  const fragment = isFragment(lines, text, source);
+  const titles = titleCandidates(lines, layout.headline?.text);
+  // What the text calls itself comes first: a report, a record or an internal assessment is not a norm however
+  // many 第X条 it cites.
+  if (kind === 'normative' || kind === 'draft') {
+    const g =
+      [...titles, metadata.title ?? ''].reduce<ReturnType<typeof notNormativeGenre>>((found, t) => found ?? notNormativeGenre(t, text), undefined) ??
+      (isListPage(lines) ? { genre: 'list-page' as const, reason: '门户网站的文件列表页，不是规范性文件' } : undefined);
+    if (g) {
+      kind = 'not-normative';
+      kindReason = g.reason;
+      genre = g.genre;
+    }
+  }
 
   const articles = findArticles(text, lines, bodyStart, bodyEnd);
   const items = findItems(text, lines, articles);
@@ -77,10 +107,13 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
 
   if (kind === 'normative') {
     const body = text.slice(bodyStart, bodyEnd);
-    const c = classifyNormative(body, layout.headline?.text ?? '', articles.length, items.filter(inBody).length);
+    const c = classifyNormative(body, titles, articles.length, items.filter(inBody).length, fragment);
     if (!c.normative) {
       kind = 'not-normative';
       kindReason = c.reason;
+      genre = c.genre;
+    } else if (fragment) {
+      kindReason = source === 'selection' ? '选中的片段：只审查所选内容，不检查其中没有的条款' : '条文片段（没有文件标题）：只审查其中的内容，不检查其中没有的条款';
     }
   }
 
@@ -112,6 +145,8 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
     text,
     kind,
     kindReason,
+    genre,
+    fragment,
     parts,
     title,
     headline: layout.headline,

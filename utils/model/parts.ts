@@ -1,15 +1,15 @@
 import type { DocKind, Line, Part, Span } from './types';
 import { span } from './structure';
+import { INTERPRETATION_TITLE } from './kind';
 
 /** A draft mark: the title line's suffix or the line under it. */
 export const DRAFT_MARK = /(送审稿|征求意见稿|讨论稿|修改稿|草案|代拟稿|初稿|审议稿)/;
 const COVER = /关于印发(?:《(.+?)》|(.+?))的(?:通知|决定)/;
 // The title of a comment notice (not a sentence that mentions consultation): it ends like a notice's title.
-const COMMENT_NOTICE = /^[^。；]{0,120}(?:征求[^。；]{0,80}意见的?(?:公告|通知|函|启事|公示)|意见征集(?:公告|通知)?|征求意见公告)$/;
+const COMMENT_NOTICE = /^[^。；]{0,120}(?:征求[^。；]{0,80}意见(?:建议)?的?(?:公告|通知|函|启事|公示)|意见征集(?:公告|通知)?|征求意见公告)$/;
 const EXPLANATION = /(?:起草|制定|修订)(?:情况的?)?说明$/;
 const TITLE_LIKE = /关于|办法|规定|细则|通知|通告|意见|决定|方案|措施|公告|说明|解读|规则|条例|规范|标准|指引|导则|制度/;
 const CHROME = /当前位置|您的位置|首页|[>＞»]|发布时间|来源[：:]|浏览次数|索引号/;
-const INTERPRETATION = /(?:政策)?解读$|^《.+》(?:政策)?解读|^(?:一图读懂|一文读懂|图解|一图看懂|读懂)|(?:问答|答问|问题解答|答疑|释义)$/;
 
 export interface Layout {
   kind: DocKind;
@@ -53,8 +53,8 @@ export function layoutDocument(text: string, lines: Line[], metaTitle?: string):
   // An 起草说明 or 政策解读 describes a document named in its headline: 关于《…》的起草说明, 《…》政策解读.
   const described = EXPLANATION.test(headline.text)
     ? ({ kind: 'explanation', reason: '标题为起草（制定）说明' } as const)
-    : INTERPRETATION.test(headline.text) && !COVER.test(headline.text)
-      ? ({ kind: 'interpretation', reason: '标题为政策解读' } as const)
+    : INTERPRETATION_TITLE.test(headline.text)
+      ? ({ kind: 'interpretation', reason: /问答|答问|答疑|问$/.test(headline.text) ? '标题为政策问答，解释所述文件' : /答记者问/.test(headline.text) ? '就所述文件答记者问，属于政策解读' : '标题为政策解读（简介），解释所述文件' } as const)
       : undefined;
   if (described) {
     const inner = /《(.+?)》/.exec(headline.text);

@@ -150,6 +150,13 @@ export interface DocModel {
   kind: DocKind;
   /** Why `kind` was chosen, for the side panel's summary (Chinese). */
   kindReason: string;
+  /** What a text that is not a normative document is instead (a report, a news item, an internal assessment…). */
+  genre?: import('./kind').Genre;
+  /**
+   * The reviewer's selection, or clauses without their document (no title, starting at 第九条): reviewed for what
+   * they hold, never for clauses (施行日期, 有效期, 制定依据) they were not chosen to hold.
+   */
+  fragment: boolean;
   parts: Part[];
   /** The title of the normative document itself (not of the cover notice), when found. */
   title?: Span;
