@@ -65,22 +65,31 @@ export function normalizeText(original: string): NormalizedText {
   for (const b of [...breaks]) if (b <= 0 || text[b - 1] === '\n' || text[b] === '\n') breaks.delete(b);
   if (!drop.size && !breaks.size) return { text, map };
 
-  let out = '';
-  const back: number[] = [];
+  // Build the view from slices between edits, and its map in one typed array.
+  const edits = [...new Set([...drop, ...breaks])].sort((x, y) => x - y);
+  const size = text.length - drop.size + breaks.size;
+  const back = new Int32Array(size + 1);
+  const pieces: string[] = [];
   const orig = (i: number) => (map ? map[i] : i);
-  for (let i = 0; i <= text.length; i++) {
-    if (breaks.has(i)) {
-      // The break stands before view char i; trailing spaces before it stay where they were.
-      out += '\n';
-      back.push(-(orig(i) + 1));
+  let from = 0;
+  let w = 0;
+  const copy = (to: number) => {
+    if (to <= from) return;
+    pieces.push(text.slice(from, to));
+    for (let i = from; i < to; i++) back[w++] = orig(i);
+  };
+  for (const e of edits) {
+    copy(e);
+    from = e;
+    if (breaks.has(e)) {
+      pieces.push('\n');
+      back[w++] = -(orig(e) + 1);
     }
-    if (i === text.length) break;
-    if (drop.has(i)) continue;
-    out += text[i];
-    back.push(orig(i));
+    if (drop.has(e)) from = e + 1;
   }
-  back.push(original.length);
-  return { text: out, map: Int32Array.from(back) };
+  copy(text.length);
+  back[w] = original.length;
+  return { text: pieces.join(''), map: back };
 }
 
 /** A view range [start, end) → the original range that holds the same characters. */
@@ -192,7 +201,7 @@ function signatureEdits(text: string, breaks: Set<number>) {
 
 /** A cover notice on one line: 关于印发《…》的通知 X发〔2021〕1号 各区人民政府：… — the 文号 gets its own line. */
 function coverEdits(text: string, breaks: Set<number>) {
-  for (const m of text.matchAll(DOC_NUMBER)) {
+  for (const m of text.slice(0, 600).matchAll(DOC_NUMBER)) {
     const at = m.index!;
     const end = at + m[0].length;
     if (at > 400) break;
@@ -205,7 +214,7 @@ function coverEdits(text: string, breaks: Set<number>) {
     if (k < text.length && text[k] !== '\n') breaks.add(k);
   }
   // A title run into its first sentence: 关于…的实施意见为认真贯彻…, …工作方案根据…
-  const head = /^[\s\u3000]*[^。，；：\n]{4,80}?(?:的通知|的意见|实施意见|指导意见|若干意见|的决定|办法|方案|措施|细则|规定)(?=为了?|根据|按照|依据|为进一步|近年来|各[^。\n]{1,80}?[：:])/.exec(text);
+  const head = /^[\s\u3000]{0,8}[^。，；：\n]{4,80}?(?:的通知|的意见|实施意见|指导意见|若干意见|的决定|办法|方案|措施|细则|规定)(?=为了?|根据|按照|依据|为进一步|近年来|各[^。\n]{1,80}?[：:])/.exec(text.slice(0, 200));
   if (head) breaks.add(head[0].length);
   // …的通知各市（含定州、辛集市）科技局：— the addressees start a line of their own.
   for (const m of text.slice(0, 600).matchAll(/(?:的通知|的决定|的意见|的公告|的通告|的函)(?=各[^。\n]{1,120}?[：:])/g)) {
@@ -215,18 +224,23 @@ function coverEdits(text: string, breaks: Set<number>) {
 
 /**
  * Crawled pages that lost their line breaks keep the paragraph indent: …执行。　　企业开展… A run of full-width
- * spaces after a sentence, or a long run anywhere, starts a paragraph; two spaces inside a title do not.
+ * spaces after a sentence, or a long run anywhere, starts a paragraph; spaces inside a title (《…加计扣除　　　　
+ * 项目鉴定办法》) do not. One pass over the text.
  */
 function paragraphEdits(text: string, breaks: Set<number>) {
-  for (const m of text.matchAll(/[\u3000 \u00a0]*\u3000[\u3000 \u00a0]*/g)) {
-    const at = m.index!;
-    const end = at + m[0].length;
-    const wide = m[0].replace(/[^\u3000]/g, '').length;
-    if (at === 0 || text[at - 1] === '\n' || end >= text.length || text[end] === '\n' || wide < 2) continue;
-    // Not inside a title: 关于印发《…加计扣除　　　　项目鉴定办法》的通知.
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    const head = text.slice(Math.max(lineStart, at - 200), at);
-    if ((head.match(/《/g)?.length ?? 0) > (head.match(/》/g)?.length ?? 0)) continue;
-    if (wide >= 4 || /[。；;：:！？!?”）)]/.test(text[at - 1])) breaks.add(end);
+  let depth = 0; // open 《 on this line
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') depth = 0;
+    else if (c === '《') depth++;
+    else if (c === '》') depth = Math.max(0, depth - 1);
+    else if (c === '\u3000' || c === ' ' || c === '\u00a0') {
+      let j = i;
+      let wide = 0;
+      while (j < text.length && (text[j] === '\u3000' || text[j] === ' ' || text[j] === '\u00a0')) wide += text[j++] === '\u3000' ? 1 : 0;
+      const prev = text[i - 1];
+      if (wide >= 2 && depth === 0 && i > 0 && prev !== '\n' && j < text.length && text[j] !== '\n' && (wide >= 4 || /[。；;：:！？!?”）)]/.test(prev))) breaks.add(j);
+      i = j - 1;
+    }
   }
 }
