@@ -79,8 +79,7 @@ export const noGrace: Rule = {
     ],
   },
   check(doc, ctx, report) {
-    // A 解读 restates the effective clause of the document it explains; that document is judged, not the 解读.
-    if (doc.kind === 'interpretation' || (!isNormText(doc) && !describesAnother(doc))) return;
+    if (!isNormText(doc) && !describesAnother(doc)) return;
     const e = doc.effective;
     if (!e) return;
     const min = ctx.profile.graceMinDays;
@@ -151,8 +150,7 @@ export const retroactive: Rule = {
     ],
   },
   check(doc, _ctx, report) {
-    // A 解读 restates the effective clause of the document it explains; that document is judged, not the 解读.
-    if (doc.kind === 'interpretation' || (!isNormText(doc) && !describesAnother(doc))) return;
+    if (!isNormText(doc) && !describesAnother(doc)) return;
     const e = doc.effective;
     if (e?.mode !== 'date' || !e.date) return;
     const ref = referenceDate(doc);
