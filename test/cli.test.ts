@@ -242,13 +242,13 @@ describe('normlint CLI bundle', { timeout: 60_000 }, () => {
 });
 
 describe('normlint CLI output (in process, with test rules)', { timeout: 30_000 }, () => {
-  it('exit 1 on an error-level finding; text lines are file:line:col  severity  code  message', async () => {
+  it('exit 1 on an error-level finding; text lines are file:line:col  where  severity  code  message', async () => {
     const r = await runWith([GOOD_TXT], [rule('error', '施行'), rule('warning', '集贸市场开办者', 'drafting.wording')]);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     // Line 6 of the sample: "第三条　本通知自2022年3月1日起施行，有效期5年。", 施行 at column 19.
-    expect(lines).toContain(`${GOOD_TXT}:6:19  错误  effective.no-grace  测试：发现“施行”`);
-    expect(lines).toContain(`${GOOD_TXT}:5:5  警告  drafting.wording  测试：发现“集贸市场开办者”`);
+    expect(lines).toContain(`${GOOD_TXT}:6:19  第三条  错误  effective.no-grace  测试：发现“施行”`);
+    expect(lines).toContain(`${GOOD_TXT}:5:5  第二条  警告  drafting.wording  测试：发现“集贸市场开办者”`);
     expect(lines[lines.length - 1]).toBe('共审查 1 个文件，发现 2 处问题（错误 1，警告 1，提示 0）');
   });
 
@@ -273,6 +273,28 @@ describe('normlint CLI output (in process, with test rules)', { timeout: 30_000 
     expect(f.summary.chars).toBeGreaterThan(1000);
   });
 
+  it('a finding grouped by its rule is one line and one JSON finding listing every place with its location', async () => {
+    // Reports every 市场 with one group key: the engine merges them.
+    const everywhere: Rule = {
+      meta: { id: 'test/grouped', code: 'drafting.wording', severity: 'warning', title: '测试', basis: '测试依据', explanation: '测试' },
+      examples: { valid: [], invalid: [] },
+      check(doc, _ctx, report) {
+        for (const m of doc.text.matchAll(/市场/g)) report({ start: m.index!, end: m.index! + 2, message: '测试：市场', group: '市场' });
+      },
+    };
+    const text = await runWith([GOOD_TXT], [everywhere]);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines.filter((l) => l.includes('drafting.wording'))).toEqual([`${GOOD_TXT}:1:4  标题等6处  警告  drafting.wording  测试：市场`]);
+    const json = JSON.parse((await runWith(['--format', 'json', GOOD_TXT], [everywhere])).stdout).files[0];
+    expect(json.findings).toHaveLength(1);
+    const [f] = json.findings;
+    expect(f.where).toBe('标题');
+    expect(f.excerpt).toBe('市场');
+    // The title twice, the two articles, the signature.
+    expect(f.places.map((p: { where: string }) => p.where)).toEqual(['标题', '标题', '第一条', '第二条', '第二条', '落款']);
+    expect(f.places[2]).toMatchObject({ excerpt: '市场', line: 4, column: 10 });
+  });
+
   it('line and column count characters from 1', () => {
     const pos = lineColumns('甲乙\n丙𠀀丁\n');
     expect(pos(0)).toEqual({ line: 1, column: 1 });
@@ -287,7 +309,7 @@ describe('normlint CLI: the batch table', { timeout: 60_000 }, () => {
   it('--format csv writes one row per finding with the document fields, a row for a clean file and one for a bad file', () => {
     const r = cli(['--format', 'csv', join(CORPUS, '01-parking-rules.html'), join(CORPUS, '03-public-rental-housing.html'), join(FIX, 'bad/empty.txt')]);
     expect(r.code).toBe(2);
-    expect(r.stdout.startsWith('\uFEFF文件,标题,文号,制定机关,成文日期,发布日期,严重程度,代码,问题类型,行,列,摘录,说明,依据\r\n')).toBe(true);
+    expect(r.stdout.startsWith('\uFEFF文件,标题,文号,制定机关,成文日期,发布日期,严重程度,代码,问题类型,行,列,位置,摘录,说明,依据\r\n')).toBe(true);
     const lines = r.stdout.trim().split('\r\n');
     expect(lines.some((l) => l.includes('01-parking-rules.html,清河市机动车停车场管理实施细则,清交运办〔2021〕27号') && l.includes(',effective.no-grace,施行日期未设宽限期,'))).toBe(true);
     expect(lines.filter((l) => l.includes('03-public-rental-housing.html'))).toEqual([expect.stringContaining('未发现问题')]);

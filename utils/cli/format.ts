@@ -4,6 +4,7 @@ import { oneLine } from '../text/untrusted';
 import { DEFECT_CODES } from '../engine/codes';
 import type { Finding, Severity } from '../engine/types';
 import type { ReviewResult } from '../engine';
+import { whereLabel } from '../engine/group';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
@@ -24,9 +25,15 @@ export function lineColumns(text: string) {
   };
 }
 
+export type ReportedFinding = Omit<Finding, 'places'> & {
+  line: number;
+  column: number;
+  places?: (NonNullable<Finding['places']>[number] & { line: number; column: number })[];
+};
+
 export interface FileReport {
   path: string;
-  findings?: (Finding & { line: number; column: number })[];
+  findings?: ReportedFinding[];
   summary?: ReviewResult['summary'];
   notice?: string;
   /** The review stopped at its time limit; `findings` are those found before. */
@@ -34,9 +41,13 @@ export interface FileReport {
   error?: string;
 }
 
+// A grouped finding's excerpt shows its first few different excerpts, so each is visible to a reader of the JSON.
+const EXCERPTS_SHOWN = 5;
+const groupExcerpt = (f: Finding) => (f.places ? [...new Set(f.places.map((p) => p.excerpt))].slice(0, EXCERPTS_SHOWN).join('；') : f.excerpt);
+
 export function fileReport(path: string, text: string, result: ReviewResult): FileReport {
   const pos = lineColumns(text);
-  const findings = result.findings.map((f) => {
+  const findings = result.findings.map((f): ReportedFinding => {
     const { line, column } = pos(f.start);
     // The contract's keys first, in the documented order; extras after.
     return {
@@ -45,11 +56,13 @@ export function fileReport(path: string, text: string, result: ReviewResult): Fi
       severity: f.severity,
       start: f.start,
       end: f.end,
-      excerpt: f.excerpt,
+      excerpt: groupExcerpt(f),
       message: f.message,
       basis: f.basis,
       ...(f.fix ? { fix: f.fix } : {}),
       ...(f.documentLevel ? { documentLevel: true } : {}),
+      where: f.where ?? '',
+      ...(f.places ? { places: f.places.map((p) => ({ ...p, ...pos(p.start) })) } : {}),
       line,
       column,
     };
@@ -63,7 +76,7 @@ export function textLines(r: FileReport): string[] {
   const path = oneLine(r.path);
   if (r.notice) out.push(`${path}  ${SEVERITY_LABEL.info}  ${r.notice}`);
   for (const f of r.findings ?? []) {
-    out.push(`${path}:${f.line}:${f.column}  ${SEVERITY_LABEL[f.severity]}  ${f.code}  ${f.message}`);
+    out.push(`${path}:${f.line}:${f.column}  ${whereLabel(f)}  ${SEVERITY_LABEL[f.severity]}  ${f.code}  ${f.message}`);
   }
   return out;
 }
@@ -82,7 +95,7 @@ export function summaryLine(reports: FileReport[]): string {
   return failed ? `${head}；${failed} 个文件无法读取` : head;
 }
 
-const CSV_HEADER = ['文件', '标题', '文号', '制定机关', '成文日期', '发布日期', '严重程度', '代码', '问题类型', '行', '列', '摘录', '说明', '依据'];
+const CSV_HEADER = ['文件', '标题', '文号', '制定机关', '成文日期', '发布日期', '严重程度', '代码', '问题类型', '行', '列', '位置', '摘录', '说明', '依据'];
 
 /**
  * A filing officer's table of a batch audit: one row per finding with the document's title, 文号, issuer and dates;
@@ -94,11 +107,12 @@ export function csvTable(reports: FileReport[]): string {
   for (const r of reports) {
     const s = r.summary;
     const doc = [r.path, s?.title ?? s?.headline ?? '', s?.docNumber ?? '', s?.issuer ?? '', s?.writtenDate ?? '', s?.publishedDate ?? ''];
-    if (r.error) rows.push([...doc, '', '', '', '', '', '', r.error, '']);
-    else if (r.notice && !r.findings?.length) rows.push([...doc, SEVERITY_LABEL.info, '', '', '', '', '', r.notice, '']);
-    else if (!r.findings?.length) rows.push([...doc, '', '', '', '', '', '', '未发现问题', '']);
+    if (r.error) rows.push([...doc, '', '', '', '', '', '', '', r.error, '']);
+    else if (r.notice && !r.findings?.length) rows.push([...doc, SEVERITY_LABEL.info, '', '', '', '', '', '', r.notice, '']);
+    else if (!r.findings?.length) rows.push([...doc, '', '', '', '', '', '', '', '未发现问题', '']);
     for (const f of r.findings ?? []) {
-      rows.push([...doc, SEVERITY_LABEL[f.severity], f.code, DEFECT_CODES[f.code], String(f.line), String(f.column), f.excerpt, f.message, f.basis]);
+      const where = f.places ? `${whereLabel(f)}：${[...new Set(f.places.map((p) => p.where))].join('、')}` : whereLabel(f);
+      rows.push([...doc, SEVERITY_LABEL[f.severity], f.code, DEFECT_CODES[f.code], String(f.line), String(f.column), where, f.excerpt, f.message, f.basis]);
     }
   }
   // Page text and file names can begin with = + - @: inertCell keeps every cell from running as a formula.

@@ -1,10 +1,11 @@
 import { getProfile } from '../profiles';
 import type { Segmenter } from '../segment';
+import { expandPlaces } from './group';
 import { review } from './index';
 import type { Finding, Rule, RuleExample } from './types';
 
 /**
- * Runs one rule on one of its examples, in the context the example asks for. The rule tests, the side panel's
+ * Runs one rule on one of its examples (a grouped finding as one finding per place, as the examples list them), in the context the example asks for. The rule tests, the side panel's
  * explanation and the training gallery all show the same examples; this is how each of them evaluates one.
  * It imports no Node module, so extension pages bundle it: Node callers pass utils/segment/node, pages utils/segment/web.
  */
@@ -13,8 +14,8 @@ export function runExample(rule: Rule, example: RuleExample, segmenter?: Segment
   const base = getProfile(ctx.profile ?? 'national');
   if (!base) throw new Error(`example of ${rule.meta.id} names unknown profile ${ctx.profile}`);
   const profile = { ...base, ...ctx.profilePatch };
-  return review(
+  return expandPlaces(review(
     { text: example.text, metadata: example.metadata ?? {} },
     { profile, today: ctx.today ?? '2024-01-01', register: ctx.register, rules: [rule], segmenter },
-  ).findings;
+  ).findings);
 }

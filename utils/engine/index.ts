@@ -11,7 +11,9 @@ import { RULES } from '../../rules';
 import { articleFacts } from '../statutes/articles';
 import { citedArticleNotes, type CitedArticleNote } from '../statutes/articles/cited';
 import { referenceDate } from './helpers';
+import { mergeGroups } from './group';
 import { SEVERITY_RANK, type Finding, type Rule, type RuleContext } from './types';
+import { locator } from './where';
 
 export interface ReviewOptions {
   /** A profile or its id; default `national`. */
@@ -115,7 +117,10 @@ export function summarize(doc: DocModel): DocSummary {
   };
 }
 
-/** Runs the rules over a parsed document. Rules never read settings or storage: all of it is in `ctx`. */
+/**
+ * Runs the rules over a parsed document. Rules never read settings or storage: all of it is in `ctx`. Every finding
+ * gets its location (`where`); findings of one kind are merged into one finding with `places` (see ./group.ts).
+ */
 export function runRules(
   doc: DocModel,
   ctx: RuleContext,
@@ -145,7 +150,9 @@ export function runRules(
       });
     });
   }
-  return { findings: sortFindings(dedupe(findings)), skipped };
+  const where = locator(doc);
+  for (const f of findings) f.where = where(f.start, f.documentLevel);
+  return { findings: sortFindings(mergeGroups(dedupe(findings))), skipped };
 }
 
 // One defect, one finding: two rules (or one rule twice) reporting the same code at the same place keep the graver.

@@ -17,7 +17,19 @@ export interface Fix {
   label: string;
 }
 
-/** One defect at one place. `start`/`end` are offsets into the reviewed text; `excerpt` is text[start, end). */
+/** One place of a grouped finding. */
+export interface Place {
+  start: number;
+  end: number;
+  excerpt: string;
+  where: string;
+  fix?: Fix;
+}
+
+/**
+ * One defect at one place, or one systematic defect at many (`places`). `start`/`end` are offsets into the reviewed
+ * text; `excerpt` is text[start, end). Findings saved before `where` and `places` existed have neither.
+ */
 export interface Finding {
   code: DefectCode;
   rule: string;
@@ -30,6 +42,18 @@ export interface Finding {
   fix?: Fix;
   /** True when the defect belongs to the document as a whole (a missing clause): start/end then only anchor it. */
   documentLevel?: boolean;
+  /** Where it is in the document's own terms: 第八条第二款, 一、（二）3., 通知正文, 全文 (set by the engine). */
+  where?: string;
+  /**
+   * A systematic defect (the same half-width mark, the same vague word throughout): every place, in text order,
+   * the first being start/end/excerpt/fix. Only set when there are two or more.
+   */
+  places?: Place[];
+  /**
+   * Rules set this when they report: findings of one rule with the same code and group are the same kind of defect
+   * and the engine merges them into one finding with `places`. Not kept in the merged finding.
+   */
+  group?: string;
 }
 
 /** What a rule may read besides the document: everything that comes from settings or storage. */
@@ -76,7 +100,7 @@ export interface RuleMeta {
   needsWords?: boolean;
 }
 
-export type Report = (f: Omit<Finding, 'rule' | 'code' | 'severity' | 'basis' | 'excerpt'> &
+export type Report = (f: Omit<Finding, 'rule' | 'code' | 'severity' | 'basis' | 'excerpt' | 'where' | 'places'> &
   Partial<Pick<Finding, 'code' | 'severity' | 'basis'>>) => void;
 
 export interface Rule {
