@@ -175,10 +175,15 @@ export const sortFindings = (fs: Finding[]) =>
 // carries (its range, its fix, any further places) is mapped here.
 function toOriginal(findings: Finding[], view: NormalizedText, original: string): Finding[] {
   if (!view.map) return findings;
-  return findings.map((f) => {
+  // Every offset a finding carries is mapped: its own, its fix's, and each of its places' (a grouped finding).
+  const mapped = <T extends { start: number; end: number; excerpt?: string; fix?: { start: number; end: number } }>(f: T): T => {
     const r = toOriginalRange(view, f.start, f.end);
     const fix = f.fix && { ...f.fix, ...toOriginalRange(view, f.fix.start, f.fix.end) };
-    return { ...f, ...r, excerpt: original.slice(r.start, r.end), ...(fix ? { fix } : {}) };
+    return { ...f, ...r, ...(f.excerpt !== undefined ? { excerpt: original.slice(r.start, r.end) } : {}), ...(fix ? { fix } : {}) };
+  };
+  return findings.map((f) => {
+    const m = mapped(f);
+    return { ...m, excerpt: original.slice(m.start, m.end), ...(f.places ? { places: f.places.map(mapped) } : {}) };
   });
 }
 
