@@ -1,15 +1,7 @@
-import type { Workbook } from 'exceljs';
 import type { ReviewSummary } from '../storage/types';
+import { newWorkbook } from './sheet';
 import { COLUMNS, tableRows } from './table';
 import type { CodeCount } from '../storage/query';
-
-// exceljs is large: loaded only when the reviewer asks for a workbook. (Never the `xlsx` package: it is
-// frozen in the npm registry with known advisories.)
-async function newWorkbook(): Promise<Workbook> {
-  const mod = (await import('exceljs')) as unknown as { default?: { Workbook: new () => Workbook }; Workbook?: new () => Workbook };
-  const Ctor = mod.Workbook ?? mod.default!.Workbook;
-  return new Ctor();
-}
 
 /** The review list as an .xlsx workbook: sheet 审查记录, and 问题统计 when counts are given. */
 export async function reviewsToXlsx(rows: readonly ReviewSummary[], counts?: readonly CodeCount[]): Promise<Uint8Array> {
