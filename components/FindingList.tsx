@@ -14,8 +14,11 @@ export interface ListedFinding extends Finding {
 }
 
 export interface FindingActions {
-  onSelect(key: string): void;
+  /** `place`: which place of a grouped finding the reviewer clicked. */
+  onSelect(key: string, place?: number): void;
   onFix?(key: string): void;
+  /** Applies the fix of every place of a grouped finding. */
+  onFixAll?(key: string): void;
   onDecide?(key: string, decision: 'confirmed' | 'dismissed' | undefined, reason?: string): void;
   onRestore?(key: string): void;
 }
@@ -23,6 +26,8 @@ export interface FindingActions {
 export interface FindingListProps extends FindingActions {
   groups: SeverityGroup<ListedFinding>[];
   active?: string;
+  /** The marked place of the active grouped finding. */
+  activePlace?: number;
   /** Fixes can be applied (the capture is an editor). */
   canFix: boolean;
   /** The reviewed text: a one-character excerpt is shown with the phrase around it. */
@@ -35,7 +40,7 @@ const sevKey = (s: Finding['severity']) => `severity_${s}` as MessageKey;
  * Findings grouped by severity, then family, each with its counts. Every finding element carries data-code and
  * data-severity (browser tests and the review log read them).
  */
-export function FindingList({ groups, active, canFix, text, ...actions }: FindingListProps) {
+export function FindingList({ groups, active, activePlace, canFix, text, ...actions }: FindingListProps) {
   return (
     <div class="finding-groups">
       {groups.map((g) => (
@@ -51,7 +56,15 @@ export function FindingList({ groups, active, canFix, text, ...actions }: Findin
               </h3>
               <ul class="findings" role="list">
                 {fam.findings.map((f) => (
-                  <FindingItem key={f.key} finding={f} active={f.key === active} canFix={canFix} text={text} {...actions} />
+                  <FindingItem
+                    key={f.key}
+                    finding={f}
+                    active={f.key === active}
+                    activePlace={f.key === active ? activePlace : undefined}
+                    canFix={canFix}
+                    text={text}
+                    {...actions}
+                  />
                 ))}
               </ul>
             </div>
@@ -65,6 +78,7 @@ export function FindingList({ groups, active, canFix, text, ...actions }: Findin
 interface ItemProps extends FindingActions {
   finding: ListedFinding;
   active: boolean;
+  activePlace?: number;
   canFix: boolean;
   text?: string;
 }
@@ -83,13 +97,15 @@ function Excerpt({ f, text }: { f: ListedFinding; text?: string }) {
   );
 }
 
-function FindingItem({ finding: f, active, canFix, text, onSelect, onFix, onDecide, onRestore }: ItemProps) {
+function FindingItem({ finding: f, active, activePlace, canFix, text, onSelect, onFix, onFixAll, onDecide, onRestore }: ItemProps) {
   const ref = useRef<HTMLLIElement>(null);
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
   const rule = ruleOf(f.rule);
   const dismissed = f.decision === 'dismissed';
   const detailsId = `finding-${cssId(f.key)}-details`;
+  const places = f.places?.length ? f.places : undefined;
+  const everyPlaceFixed = !!places && places.every((p) => p.fix);
 
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -111,6 +127,7 @@ function FindingItem({ finding: f, active, canFix, text, onSelect, onFix, onDeci
       data-severity={f.severity}
       data-key={f.key}
       data-decision={f.decision ?? 'undecided'}
+      data-places={places?.length}
     >
       <button
         type="button"
@@ -123,6 +140,16 @@ function FindingItem({ finding: f, active, canFix, text, onSelect, onFix, onDeci
         <span class="finding-title">
           <span class={`sev sev-${f.severity}`}>{t(sevKey(f.severity))}</span>
           <span class="code-label">{rule?.meta.title ?? codeLabel(f.code)}</span>
+          {f.where ? (
+            <span class="where" data-where={f.where}>
+              {f.where}
+            </span>
+          ) : null}
+          {places ? (
+            <span class="tag count" data-count={places.length}>
+              {t('placeCount', places.length)}
+            </span>
+          ) : null}
           {f.documentLevel ? <span class="tag">{t('documentLevel')}</span> : null}
           {f.decision === 'confirmed' ? <span class="tag ok">{t('decisionConfirmed')}</span> : null}
           {dismissed ? <span class="tag">{t('decisionDismissed')}</span> : null}
@@ -138,8 +165,43 @@ function FindingItem({ finding: f, active, canFix, text, onSelect, onFix, onDeci
             <dt>{t('findingBasis')}</dt>
             <dd>{f.basis}</dd>
           </dl>
+          {places ? (
+            <div class="places">
+              <div class="muted small">{t('placesHeading')}</div>
+              <ol class="place-list">
+                {places.map((p, i) => (
+                  <li key={p.start}>
+                    <button
+                      type="button"
+                      class={`place${i === (activePlace ?? 0) ? ' active' : ''}`}
+                      data-place={i}
+                      aria-pressed={i === (activePlace ?? 0)}
+                      onClick={() => onSelect(f.key, i)}
+                    >
+                      <span class="where">{p.where}</span> <q class="excerpt">{clip(p.excerpt, 30)}</q>
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ) : null}
           {rule ? <Explanation ruleId={f.rule} /> : null}
-          {f.fix ? (
+          {places && places.some((p) => p.fix) ? (
+            <div class="fix">
+              <div>
+                <span class="muted">{t('findingFix')}</span> {f.fix?.label ?? places.find((p) => p.fix)!.fix!.label}
+              </div>
+              {!everyPlaceFixed ? (
+                <span class="muted small">{t('fixAllUnavailable')}</span>
+              ) : canFix ? (
+                <button type="button" class="btn small primary" data-action="fix-all" onClick={() => onFixAll?.(f.key)}>
+                  {t('fixAll')}
+                </button>
+              ) : (
+                <span class="muted small">{t('fixUnavailable')}</span>
+              )}
+            </div>
+          ) : !places && f.fix ? (
             <div class="fix">
               <div>
                 <span class="muted">{t('findingFix')}</span> {f.fix.label}
@@ -174,8 +236,14 @@ function FindingItem({ finding: f, active, canFix, text, onSelect, onFix, onDeci
                 >
                   {t('decisionConfirm')}
                 </button>
-                <button type="button" class="btn small" data-action="dismiss" aria-expanded={dismissing} onClick={() => setDismissing(!dismissing)}>
-                  {t('decisionDismiss')}
+                <button
+                  type="button"
+                  class="btn small"
+                  data-action={places ? 'dismiss-all' : 'dismiss'}
+                  aria-expanded={dismissing}
+                  onClick={() => setDismissing(!dismissing)}
+                >
+                  {t(places ? 'dismissAll' : 'decisionDismiss')}
                 </button>
               </>
             )}

@@ -221,12 +221,24 @@ function FindingItem({ f, active, onFocus, remembered, onRestore }: FindingItemP
       <button type="button" class="finding-head" onClick={onFocus}>
         <span class={`sev sev-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>
         <span class="finding-code">{codeLabel(f.code)}</span>
+        {f.where && <span class="where" data-where={f.where}>{inert(f.where)}</span>}
+        {f.places?.length ? <span class="tag" data-count={f.places.length}>共 {f.places.length} 处</span> : null}
         {f.change === 'new' && <span class="tag tag-new">新增</span>}
         {f.change === 'remains' && <span class="tag">仍存在</span>}
         <span class={`tag decision decision-${f.decision}`}>{DECISION_LABELS[f.decision]}</span>
       </button>
       <div class="finding-message">{inert(f.message)}</div>
-      {!f.documentLevel && f.excerpt && <div class="small muted excerpt">“{inert(f.excerpt)}”</div>}
+      {f.places?.length ? (
+        <ol class="small muted places" data-places={f.places.length}>
+          {f.places.map((p) => (
+            <li key={p.start}>
+              {inert(p.where)} “{inert(p.excerpt)}”
+            </li>
+          ))}
+        </ol>
+      ) : (
+        !f.documentLevel && f.excerpt && <div class="small muted excerpt">“{inert(f.excerpt)}”</div>
+      )}
       {f.reason && (
         <div class="small">
           <span class="muted">理由：</span>

@@ -10,18 +10,25 @@ export interface Segment {
   severity?: Severity;
 }
 
+type Marked = { start: number; end: number; severity: Severity; places?: readonly { start: number; end: number }[] };
+
+// A grouped finding marks every one of its places.
+const spansOf = (f: Marked) => (f.places?.length ? f.places : [f]);
+
 /**
  * Cuts the text at every finding boundary so that overlapping findings can each be marked: a segment covered by
  * several findings lists them all. Findings with an empty range (document-level anchors) mark nothing.
  */
-export function segmentText(text: string, findings: readonly { start: number; end: number; severity: Severity }[]): Segment[] {
+export function segmentText(text: string, findings: readonly Marked[]): Segment[] {
   const cuts = new Set<number>([0, text.length]);
   findings.forEach((f) => {
-    const s = clamp(f.start, text.length);
-    const e = clamp(f.end, text.length);
-    if (e > s) {
-      cuts.add(s);
-      cuts.add(e);
+    for (const p of spansOf(f)) {
+      const s = clamp(p.start, text.length);
+      const e = clamp(p.end, text.length);
+      if (e > s) {
+        cuts.add(s);
+        cuts.add(e);
+      }
     }
   });
   const points = [...cuts].sort((a, b) => a - b);
@@ -33,7 +40,7 @@ export function segmentText(text: string, findings: readonly { start: number; en
     const covering: number[] = [];
     let severity: Severity | undefined;
     findings.forEach((f, k) => {
-      if (f.start <= start && f.end >= end && f.end > f.start) {
+      if (spansOf(f).some((p) => p.start <= start && p.end >= end && p.end > p.start)) {
         covering.push(k);
         if (!severity || SEVERITY_RANK[f.severity] < SEVERITY_RANK[severity]) severity = f.severity;
       }

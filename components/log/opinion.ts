@@ -1,5 +1,6 @@
 import { DEFECT_CODES, type DefectCode } from '../../utils/engine/codes';
 import { SEVERITY_RANK } from '../../utils/engine/types';
+import { WHOLE_DOCUMENT } from '../../utils/engine/where';
 import { CONCLUSION_LABELS, type Conclusion, type FullReview, type StoredFinding } from '../../utils/storage/types';
 import { showInvisible as inert } from '../../utils/text/untrusted';
 import { parseDocument } from '../../utils/model/parse';
@@ -67,8 +68,22 @@ function pointText(f: StoredFinding, text: string, article: string | undefined):
   return lead + sentence(f.message) + (fix ? sentence(fix) : '');
 }
 
-/** The article a finding sits in (第三条), from `where` when the engine gives it, else from the document's articles. */
+// A grouped finding names at most this many of its places; the count says how many there are in all.
+const PLACES_NAMED = 8;
+
+/** Where a defect found throughout is: 第三条、第五条等共12处. */
+export function groupPlace(places: NonNullable<StoredFinding['places']>): string {
+  const wheres = [...new Set(places.map((p) => p.where).filter((w) => w && w !== WHOLE_DOCUMENT))];
+  const named = wheres.slice(0, PLACES_NAMED).join('、');
+  return `${named}${named ? '等' : ''}共${places.length}处`;
+}
+
+/**
+ * The article a finding sits in (第三条), from `where` when the engine gives it, else from the document's articles;
+ * for a grouped finding, its places and their count.
+ */
 function articleOf(f: StoredFinding, articles: readonly Article[]): string | undefined {
+  if (f.places?.length) return groupPlace(f.places);
   const where = (f as { where?: unknown }).where;
   if (typeof where === 'string' && /^第.+条/.test(where)) return where.match(/^第.+?条/)![0];
   if (f.documentLevel) return undefined;

@@ -152,9 +152,15 @@ export function App({ session }: { session: ReviewSession }) {
                 groups={groups}
                 text={state.doc.text}
                 active={state.active}
+                activePlace={state.activePlace}
                 canFix={!!state.target?.editable && state.markable}
-                onSelect={(key) => session.select(key === state.active ? undefined : key, key !== state.active)}
+                onSelect={(key, place) =>
+                  place !== undefined
+                    ? session.select(key, true, place)
+                    : session.select(key === state.active ? undefined : key, key !== state.active)
+                }
                 onFix={(key) => session.applyFix(key)}
+                onFixAll={(key) => session.applyFixAll(key)}
                 onDecide={(key, d, reason) => session.decide(key, d, reason)}
                 onRestore={(key) => session.restore(key)}
               />

@@ -6,7 +6,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { CapturedDocument } from '../../utils/capture/types';
 import type { EditorChoice } from '../../utils/capture/editor';
 import type { ReviewResult } from '../../utils/engine';
-import type { Finding } from '../../utils/engine/types';
+import type { Finding, Fix } from '../../utils/engine/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import type { RegisterEntry } from '../../utils/register';
 import { loadSettings, onSettingsChange, loadRegister } from '../../utils/storage/settings';
@@ -66,6 +66,8 @@ export interface PanelState {
   phase?: 'fast' | 'all';
   segmenter: 'loading' | 'ready' | 'failed';
   active?: string;
+  /** The marked place of the active finding, when it has several. */
+  activePlace?: number;
   settings: Settings;
   register: RegisterEntry[];
   /** The text can be marked in the page (false for a selection read from the context menu only). */
@@ -423,9 +425,9 @@ export class ReviewSession {
     if (!same) this.sendMarks(false);
   }
 
-  /** Selects a finding: marks it and scrolls the page to it. */
-  select(key: string | undefined, scroll = true) {
-    this.set({ active: key });
+  /** Selects a finding (and one of its places, when it has several): marks it and scrolls the page to it. */
+  select(key: string | undefined, scroll = true, place?: number) {
+    this.set({ active: key, activePlace: key === undefined ? undefined : place });
     this.sendMarks(scroll && key !== undefined);
   }
 
@@ -435,9 +437,19 @@ export class ReviewSession {
       const shown = !this.visibleKeys || this.visibleKeys.has(f.key);
       const isActive = f.key === this.state.active;
       if (!isActive && (!shown || f.documentLevel || f.decision === 'dismissed')) continue;
-      out.push({ key: f.key, start: f.start, end: f.end, severity: f.severity });
+      // Every place of a grouped finding is marked; the selected one (else the first) is the active mark.
+      if (f.places?.length) f.places.forEach((p, i) => out.push({ key: placeKey(f.key, i), start: p.start, end: p.end, severity: f.severity }));
+      else out.push({ key: f.key, start: f.start, end: f.end, severity: f.severity });
     }
     return out;
+  }
+
+  /** The key of the mark the page shows as active. */
+  private activeMark(): string | undefined {
+    const { active, activePlace } = this.state;
+    if (active === undefined) return undefined;
+    const f = this.state.findings.find((x) => x.key === active);
+    return f?.places?.length ? placeKey(active, activePlace ?? 0) : active;
   }
 
   private sendMarks(scroll: boolean) {
@@ -448,7 +460,7 @@ export class ReviewSession {
       captureId: this.captureId,
       version: this.version,
       marks: this.marks(),
-      active: this.state.active,
+      active: this.activeMark(),
       scroll,
     }).catch(() => {});
   }
@@ -461,35 +473,69 @@ export class ReviewSession {
   /** Applies a finding's fix in the page through the editor's input path. */
   async applyFix(key: string) {
     const f = this.state.findings.find((x) => x.key === key);
+    if (f?.fix) await this.applyFixes([{ finding: f, fix: f.fix }]);
+  }
+
+  /** Applies the fix of every place of a grouped finding, each through the same path as a single fix. */
+  async applyFixAll(key: string) {
+    const f = this.state.findings.find((x) => x.key === key);
+    const places = f?.places;
+    if (!f || !places?.length || !places.every((p) => p.fix)) return;
+    const { places: _all, ...one } = f;
+    // Each place is recorded as a fixed finding of its own, where it was.
+    await this.applyFixes(places.map((p) => ({ finding: { ...one, start: p.start, end: p.end, excerpt: p.excerpt, where: p.where, fix: p.fix }, fix: p.fix! })));
+  }
+
+  // From the last place to the first, so that each fix leaves the offsets of those before it as they were.
+  private async applyFixes(items: { finding: PanelFinding; fix: Fix }[]) {
     const tabId = this.state.tabId;
     const doc = this.state.doc;
-    if (!f?.fix || tabId === undefined || this.captureId === undefined || !doc) return;
-    const { start, end, replacement } = f.fix;
-    const res = await sendToAgent(browser, tabId, {
-      kind: 'agent/apply-fix',
-      captureId: this.captureId,
-      start,
-      end,
-      replacement,
-      expected: doc.text.slice(start, end),
-    }).catch((e: unknown) => ({ ok: false as const, reason: 'failed' as const, detail: String(e), version: undefined, doc: undefined }));
-    if (!res.ok) {
-      const code = res.reason === 'stale' ? 'fix-stale' : res.reason === 'refused' ? 'fix-refused' : 'fix-failed';
-      this.set({ notice: { code, detail: res.detail }, confirmation: undefined });
-      // The editor kept its own text: review what it holds now.
-      if (res.doc && res.version !== undefined && res.version > this.version) {
-        this.version = res.version;
-        this.set({ doc: res.doc });
-        await this.runReview(res.doc);
+    if (tabId === undefined || this.captureId === undefined || !doc) return;
+    const records: FixRecord[] = [];
+    let latest: CapturedDocument | undefined;
+    let failure: PanelState['notice'];
+    for (const { finding, fix } of [...items].sort((a, b) => b.fix.start - a.fix.start)) {
+      const { start, end, replacement } = fix;
+      const res = await sendToAgent(browser, tabId, {
+        kind: 'agent/apply-fix',
+        captureId: this.captureId,
+        start,
+        end,
+        replacement,
+        expected: doc.text.slice(start, end),
+      }).catch((e: unknown) => ({ ok: false as const, reason: 'failed' as const, detail: String(e), version: undefined, doc: undefined }));
+      if (!res.ok) {
+        const code = res.reason === 'stale' ? 'fix-stale' : res.reason === 'refused' ? 'fix-refused' : 'fix-failed';
+        failure = { code, detail: res.detail };
+        // The editor kept its own text: review what it holds now.
+        if (res.doc && res.version !== undefined && res.version > this.version) {
+          this.version = res.version;
+          latest = res.doc;
+        }
+        break;
       }
+      const near = phraseAround(doc.text, start, end);
+      records.push({ finding: { ...finding, decision: 'fixed' }, change: { before: near.before + near.at + near.after, after: near.before + replacement + near.after } });
+      this.version = Math.max(this.version, res.version);
+      latest = res.doc;
+    }
+    if (!latest) {
+      this.set({ notice: failure, confirmation: undefined });
       return;
     }
-    const near = phraseAround(doc.text, start, end);
-    const change: FixChange = { before: near.before + near.at + near.after, after: near.before + replacement + near.after };
-    const fixes = [...this.state.fixes, { finding: { ...f, decision: 'fixed' as const }, change }];
-    this.version = Math.max(this.version, res.version);
-    this.set({ doc: res.doc, notice: undefined, active: undefined, fixes, saved: undefined, confirmation: `已修改：“${change.before}”→“${change.after}”` });
-    await this.runReview(res.doc);
+    records.reverse();
+    const only = records.length === 1 ? records[0].change : undefined;
+    const confirmation = only ? `已修改：“${only.before}”→“${only.after}”` : records.length ? `已修改 ${records.length} 处` : undefined;
+    this.set({
+      doc: latest,
+      notice: failure,
+      active: undefined,
+      activePlace: undefined,
+      fixes: [...this.state.fixes, ...records],
+      saved: undefined,
+      confirmation,
+    });
+    await this.runReview(latest);
   }
 
   /** The fixes applied this review whose result is still in the text, placed where their new text now is. */
@@ -569,6 +615,8 @@ export class ReviewSession {
     this.clearMarks();
   }
 }
+
+const placeKey = (key: string, place: number) => `${key}@${place}`;
 
 /** Keys that survive edits elsewhere in the text: rule, excerpt and the how-manieth such finding it is. */
 export function withKeys(findings: readonly Finding[]): PanelFinding[] {

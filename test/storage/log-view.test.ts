@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { bookTitle, buildOpinion, chineseNumber } from '../../components/log/opinion';
 import { opinionDocument } from '../../components/log/opinion-docx';
-import { saveReview } from '../../utils/storage/reviews';
+import { getReview, saveReview } from '../../utils/storage/reviews';
 import { DOC_V1, findingAt, freshDb } from './helpers';
 
 describe('segmentText', () => {
@@ -24,6 +24,11 @@ describe('segmentText', () => {
       ['办理登记', [0], 'error'],
       ['证方可经营。', [], undefined],
     ]);
+  });
+
+  it('marks every place of a grouped finding', () => {
+    const segs = segmentText('甲,乙,丙', [{ start: 1, end: 2, severity: 'warning', places: [{ start: 1, end: 2 }, { start: 3, end: 4 }] }]);
+    expect(segs.filter((s) => s.findings.length).map((s) => [s.start, s.text])).toEqual([[1, ','], [3, ',']]);
   });
 
   it('survives findings past the end of the text', () => {
@@ -132,6 +137,33 @@ describe('审查意见书', () => {
     expect(wrong.title).toBe('关于《某市农贸市场管理办法》的纠错建议');
     expect(wrong.opening).toBe('经审查，《某市农贸市场管理办法》（某政办发〔2024〕12号）存在下列问题，建议予以纠正：');
     expect(wrong.items[0].articles).toEqual(['第三条']);
+  });
+
+  it('names where each point is, and a grouped finding as one point with its places and count; both survive saving', async () => {
+    freshDb();
+    const first = findingAt(DOC_V1, '原则上', 'drafting.wording', { message: '“原则上”表述模糊', where: '第一条' });
+    const second = { start: DOC_V1.indexOf('必须'), end: DOC_V1.indexOf('必须') + 2, excerpt: '必须', where: '第二条' };
+    const saved = await saveReview({
+      text: DOC_V1,
+      title: '某市农贸市场管理办法',
+      source: 'editor',
+      profileId: 'national',
+      conclusion: 'approve-with-changes',
+      findings: [
+        { ...first, places: [{ start: first.start, end: first.end, excerpt: first.excerpt, where: '第一条' }, second] },
+        findingAt(DOC_V1, '处以5000元罚款', 'content.penalty', { severity: 'error', message: '属于设定行政处罚', where: '第三条' }),
+        findingAt(DOC_V1, '第一条', 'validity.missing', { message: '未规定有效期', documentLevel: true, where: '全文' }),
+      ],
+    });
+    const loaded = (await getReview(saved.id))!;
+    expect(loaded.body.findings[0]).toMatchObject({ where: '第一条', places: [{ where: '第一条' }, { where: '第二条', excerpt: '必须' }] });
+    const op = buildOpinion(loaded);
+    expect(op.items.map((i) => i.points)).toEqual([
+      ['第三条“处以5000元罚款”：属于设定行政处罚。'],
+      // A missing clause names no place; the message quotes the excerpt already, so it is not quoted again.
+      ['未规定有效期。'],
+      ['第一条、第二条等共2处：“原则上”表述模糊。'],
+    ]);
   });
 
   it('says so when nothing is left to raise, and handles a document without a title', async () => {
