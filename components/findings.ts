@@ -102,3 +102,38 @@ export function ruleOf(id: string, rules: readonly Rule[] = RULES): Rule | undef
 export const codeLabel = (code: DefectCode) => DEFECT_CODES[code];
 
 export const severityRank = (s: Severity) => SEVERITY_RANK[s];
+
+/** A span marked in the reviewed text: the finding's key (or its place's key) and its severity. */
+export interface MarkedSpan {
+  key: string;
+  start: number;
+  end: number;
+  severity: Severity;
+}
+
+/** The mark key of one place of a grouped finding. */
+export const placeKey = (key: string, place: number) => `${key}@${place}`;
+
+type Markable = Finding & { key: string; decision?: string };
+
+/**
+ * What the page marks: every finding the list shows (`visible`, all when absent) except document-level and dismissed
+ * ones, every place of a grouped finding, and always the active finding; `active` is the key of the active mark
+ * (the selected place of a grouped finding, else its first).
+ */
+export function pageMarks(
+  findings: readonly Markable[],
+  sel: { active?: string; activePlace?: number; visible?: ReadonlySet<string> },
+): { marks: MarkedSpan[]; active?: string } {
+  const marks: MarkedSpan[] = [];
+  let active: string | undefined;
+  for (const f of findings) {
+    const isActive = f.key === sel.active;
+    const shown = !sel.visible || sel.visible.has(f.key);
+    if (isActive) active = f.places?.length ? placeKey(f.key, sel.activePlace ?? 0) : f.key;
+    if (!isActive && (!shown || f.documentLevel || f.decision === 'dismissed')) continue;
+    if (f.places?.length) f.places.forEach((p, i) => marks.push({ key: placeKey(f.key, i), start: p.start, end: p.end, severity: f.severity }));
+    else marks.push({ key: f.key, start: f.start, end: f.end, severity: f.severity });
+  }
+  return { marks, active };
+}

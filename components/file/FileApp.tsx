@@ -122,8 +122,9 @@ export function FileApp({ review }: { review: FileReview }) {
                 groups={groups}
                 text={state.doc.text}
                 active={state.active}
+                activePlace={state.activePlace}
                 canFix={false}
-                onSelect={(key) => review.select(key === state.active ? undefined : key)}
+                onSelect={(key, place) => review.select(place === undefined && key === state.active ? undefined : key, place)}
                 onDecide={(key, d, reason) => review.decide(key, d, reason)}
                 onRestore={(key) => void review.restore(key)}
               />

@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { applyDismissals, restoreDismissal, saveReview } from '../../utils/storage/reviews';
 import { loadRegister, loadSettings } from '../../utils/storage/settings';
 import type { Conclusion, Decision } from '../../utils/storage/types';
-import { findingKeys } from '../findings';
+import { findingKeys, pageMarks } from '../findings';
 import type { ListedFinding } from '../FindingList';
 import { setLocale } from '../i18n';
 
@@ -27,6 +27,8 @@ export interface FileState {
   findings: ListedFinding[];
   phase?: 'fast' | 'all';
   active?: string;
+  /** The marked place of the active grouped finding. */
+  activePlace?: number;
   revision: number;
   saved?: { id: number };
   saveError?: string;
@@ -128,17 +130,16 @@ export class FileReview {
     this.mark(false);
   }
 
-  select(key: string | undefined) {
-    this.set({ active: key });
+  /** Selects a finding (and one of its places, when it has several) and marks it. */
+  select(key: string | undefined, place?: number) {
+    this.set({ active: key, activePlace: key === undefined ? undefined : place });
     this.mark(key !== undefined);
   }
 
   private mark(scroll: boolean) {
     if (!this.source) return;
-    const marks = this.state.findings
-      .filter((f) => f.key === this.state.active || (!f.documentLevel && f.decision !== 'dismissed' && (!this.visible || this.visible.has(f.key))))
-      .map((f) => ({ key: f.key, start: f.start, end: f.end, severity: f.severity }));
-    this.marker.set(this.source, marks, this.state.active);
+    const { marks, active } = pageMarks(this.state.findings, { active: this.state.active, activePlace: this.state.activePlace, visible: this.visible });
+    this.marker.set(this.source, marks, active);
     if (scroll) this.marker.scrollToActive();
   }
 

@@ -24,12 +24,11 @@ import {
   type AgentEvent,
   type CaptureErrorCode,
   type CaptureTarget,
-  type Mark,
   type Trigger,
   type TriggerMode,
 } from '../../utils/protocol';
 import { setLocale } from '../../components/i18n';
-import { findingKeys } from '../../components/findings';
+import { findingKeys, pageMarks } from '../../components/findings';
 import type { FromWorker, ToWorker, WorkerReviewOptions } from './review-messages';
 // Vite bundles the worker with its imports (engine, rules, jieba-wasm) into a module of its own.
 import ReviewWorker from './review.worker?worker';
@@ -431,38 +430,11 @@ export class ReviewSession {
     this.sendMarks(scroll && key !== undefined);
   }
 
-  private marks(): Mark[] {
-    const out: Mark[] = [];
-    for (const f of this.state.findings) {
-      const shown = !this.visibleKeys || this.visibleKeys.has(f.key);
-      const isActive = f.key === this.state.active;
-      if (!isActive && (!shown || f.documentLevel || f.decision === 'dismissed')) continue;
-      // Every place of a grouped finding is marked; the selected one (else the first) is the active mark.
-      if (f.places?.length) f.places.forEach((p, i) => out.push({ key: placeKey(f.key, i), start: p.start, end: p.end, severity: f.severity }));
-      else out.push({ key: f.key, start: f.start, end: f.end, severity: f.severity });
-    }
-    return out;
-  }
-
-  /** The key of the mark the page shows as active. */
-  private activeMark(): string | undefined {
-    const { active, activePlace } = this.state;
-    if (active === undefined) return undefined;
-    const f = this.state.findings.find((x) => x.key === active);
-    return f?.places?.length ? placeKey(active, activePlace ?? 0) : active;
-  }
-
   private sendMarks(scroll: boolean) {
     const tabId = this.state.tabId;
     if (tabId === undefined || this.captureId === undefined || !this.state.markable) return;
-    sendToAgent(browser, tabId, {
-      kind: 'agent/mark',
-      captureId: this.captureId,
-      version: this.version,
-      marks: this.marks(),
-      active: this.activeMark(),
-      scroll,
-    }).catch(() => {});
+    const { marks, active } = pageMarks(this.state.findings, { active: this.state.active, activePlace: this.state.activePlace, visible: this.visibleKeys });
+    sendToAgent(browser, tabId, { kind: 'agent/mark', captureId: this.captureId, version: this.version, marks, active, scroll }).catch(() => {});
   }
 
   private clearMarks() {
@@ -615,8 +587,6 @@ export class ReviewSession {
     this.clearMarks();
   }
 }
-
-const placeKey = (key: string, place: number) => `${key}@${place}`;
 
 /** Keys that survive edits elsewhere in the text: rule, excerpt and the how-manieth such finding it is. */
 export function withKeys(findings: readonly Finding[]): PanelFinding[] {

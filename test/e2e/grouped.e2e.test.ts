@@ -49,7 +49,8 @@ describe('grouped findings in the side panel', () => {
     // The active mark is the comma of 第三条, not the first one of 第二条.
     await page.waitForFunction(
       () => {
-        const h = CSS.highlights.get('normlint-active');
+        // The highlight's name ends in a random suffix: found by its prefix.
+        const h = [...CSS.highlights].find(([k]) => k.startsWith('normlint-active-'))?.[1];
         const r = h && ([...h][0] as Range | undefined);
         return !!r && r.toString() === ',' && (r.startContainer.textContent ?? '').startsWith('第三条');
       },

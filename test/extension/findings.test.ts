@@ -1,6 +1,6 @@
 // Keys, grouping and filters of the panel's finding list.
 import { describe, expect, test } from 'vitest';
-import { countFindings, defaultFilter, findingKeys, groupFindings, listOrder, passes } from '../../components/findings';
+import { countFindings, defaultFilter, findingKeys, groupFindings, listOrder, pageMarks, passes } from '../../components/findings';
 import type { Finding } from '../../utils/engine/types';
 
 const f = (code: Finding['code'], severity: Finding['severity'], start: number, excerpt: string, rule = code.replace('.', '/')): Finding => ({
@@ -55,5 +55,27 @@ describe('groupFindings', () => {
     const counts = countFindings([dismissed, list[1], list[2]], false);
     expect(counts.bySeverity).toEqual({ error: 1, warning: 1, info: 0 });
     expect(counts.byFamily.get('drafting')).toBeUndefined();
+  });
+});
+
+describe('pageMarks', () => {
+  const one = { ...f('effective.no-grace', 'error', 80, '自印发之日起施行'), key: 'a' };
+  const grouped = {
+    ...f('drafting.punctuation', 'info', 10, ','),
+    key: 'g',
+    places: [10, 30, 50].map((start) => ({ start, end: start + 1, excerpt: ',', where: '第二条' })),
+  };
+  const dismissed = { ...f('drafting.wording', 'warning', 60, '原则上'), key: 'd', decision: 'dismissed' };
+
+  test('every place of a grouped finding is marked; the chosen place is the active mark', () => {
+    const { marks, active } = pageMarks([one, grouped, dismissed], { active: 'g', activePlace: 2 });
+    expect(marks.map((m) => [m.key, m.start])).toEqual([['a', 80], ['g@0', 10], ['g@1', 30], ['g@2', 50]]);
+    expect(active).toBe('g@2');
+    expect(pageMarks([grouped], { active: 'g' }).active).toBe('g@0');
+  });
+
+  test('a dismissed or filtered-out finding is not marked unless it is the active one', () => {
+    expect(pageMarks([one, dismissed], { visible: new Set(['d']) }).marks).toEqual([]);
+    expect(pageMarks([one, dismissed], { active: 'd' }).marks.map((m) => m.key)).toEqual(['a', 'd']);
   });
 });
