@@ -74,21 +74,47 @@ function normClauses(doc: DocModel) {
   return out;
 }
 
+/**
+ * The words of a hit's clause before it, at most LEAD_WINDOW characters: what says who acts, under which law, or
+ * that the power is negated is close to the power. Bounded, so that a clause of thousands of powers without a comma
+ * is read in linear time, not once per power.
+ */
+// A cut lead starts with a comma, which no `^`-anchored pattern (ADMIN_ACTOR, ADMIN_OBJECT) can take for the
+// clause's start.
+const LEAD_WINDOW = 160;
+const leadOf = (doc: DocModel, h: Hit) =>
+  h.start - h.clause.start > LEAD_WINDOW ? `，${doc.text.slice(h.start - LEAD_WINDOW, h.start)}` : doc.text.slice(h.clause.start, h.start);
+
+// Whether [start, end) overlaps one of `sorted` (sorted by start, none overlapping another): a binary search.
+function overlapsAny(sorted: Hit[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo].start < end;
+}
+
 function findPowers(doc: DocModel, patterns: Pattern[], trigger: RegExp, accept?: (h: Hit, m: RegExpExecArray) => boolean): Hit[] {
   const hits: Hit[] = [];
   for (const { s, clause } of normClauses(doc)) {
     // A cheap test of the words every pattern needs keeps the patterns off most clauses.
     if (!trigger.test(clause.text)) continue;
-    const inClause: Hit[] = [];
+    // The hits of earlier (preferred) patterns, kept sorted: one pattern's matches never overlap each other.
+    let inClause: Hit[] = [];
     for (const pattern of patterns) {
+      const found: Hit[] = [];
       for (const m of clause.text.matchAll(globalOf(pattern.re))) {
         const h: Hit = { start: clause.start + m.index!, end: clause.start + m.index! + m[0].length, clause, sentence: s, severity: pattern.severity, pattern };
-        if (inClause.some((o) => h.start < o.end && o.start < h.end)) continue;
+        if (overlapsAny(inClause, h.start, h.end)) continue;
         if (accept && !accept(h, m as RegExpExecArray)) continue;
-        inClause.push(h);
+        found.push(h);
       }
+      if (found.length) inClause = inClause.concat(found).sort((a, b) => a.start - b.start);
     }
-    hits.push(...inClause.sort((a, b) => a.start - b.start));
+    hits.push(...inClause);
   }
   return hits;
 }
@@ -104,12 +130,19 @@ function reportCreated(
   allowSubjectMatch = true,
 ) {
   const cores = allowSubjectMatch ? citedStatuteCores(doc, ctx) : [];
+  // Asked once per sentence, not once per power: an article of many powers is read once.
+  const subjectShared = new Map<Sentence, boolean>();
+  const sharesCited = (s: Sentence) => {
+    let shared = subjectShared.get(s);
+    if (shared === undefined) subjectShared.set(s, (shared = sharesSubject(articleText(doc, s), cores)));
+    return shared;
+  };
   for (const h of hits) {
-    const lead = doc.text.slice(h.clause.start, h.start);
+    const lead = leadOf(doc, h);
     if (restatesHigherLaw(lead) || restatesHigherLaw(doc.text.slice(h.start, h.end))) continue;
     if (NEGATED.test(lead)) continue;
     const excerpt = doc.text.slice(h.start, h.end);
-    if (cores.length && sharesSubject(articleText(doc, h.sentence), cores)) {
+    if (cores.length && sharesCited(h.sentence)) {
       report({ start: h.start, end: h.end, severity: 'info', message: restated(excerpt) });
       continue;
     }
@@ -208,7 +241,7 @@ export const license: Rule = {
   },
   check(doc, ctx, report) {
     const hits = findPowers(doc, LICENCE_PATTERNS, /证|批|审|许可|准入|资格|同意|核准|备案|执照/, (h, m) => {
-      const lead = doc.text.slice(h.clause.start, h.start);
+      const lead = leadOf(doc, h);
       if (ADMIN_ACTOR.test(lead) || ADMIN_OBJECT.test(lead)) return false;
       // 自领取营业执照之日起30日内: the permit only marks when a time limit starts.
       if (/自[^，。；]{0,4}(?:取得|领取|办理)/.test(m[0]) || doc.text.startsWith('之日', h.end)) return false;
@@ -357,7 +390,7 @@ export const coercion: Rule = {
       ctx,
       report,
       findPowers(doc, COERCION_PATTERNS, /查封|扣|冻结|封|强制|强行|代履行/, (h) => {
-        const lead = doc.text.slice(h.clause.start, h.start);
+        const lead = leadOf(doc, h);
         // 不得…被查封、冻结 / 防止被不当查封 / 作出限制查封设置: the text shields something from the measure.
         if (/(?:被|遭|受|免于|防止|避免|限制)[^，。；]{0,4}$/.test(lead)) return false;
         // 行政机关查封、扣押车辆，不得收取停车费: the measure is another body's, named to limit what follows.
@@ -415,7 +448,7 @@ export const fee: Rule = {
   check(doc, ctx, report) {
     const hits = findPowers(doc, FEE_PATTERNS, /缴|交纳|交付|预交|收取|征收|加收/, (h, m) => {
       // Payable to the administration (向…局缴纳 / 由…局收取), or a deposit whose amount the document sets.
-      const lead = doc.text.slice(h.clause.start, h.start);
+      const lead = leadOf(doc, h);
       const payee = /向([^，。；]{1,30}?)$/.exec(lead)?.[1];
       const collector = /^(?:由)?([^，。；]{1,24}?)(?:统一|按照[^，。；]{0,10})?$/.exec(lead)?.[1];
       if (TRANSACTION_DEPOSIT.test(m[0])) return false;

@@ -2,7 +2,9 @@
 // printed by `npm run bench:adversarial`, never asserted). And the time budget: a review past it stops with the
 // findings so far and one Chinese notice.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { review, REVIEW_BUDGET_MS } from '../../utils/engine';
+import { coercion } from '../../rules/powers';
+import { resolveProfile, review, REVIEW_BUDGET_MS } from '../../utils/engine';
+import { statutes } from '../../utils/statutes';
 import type { Rule } from '../../utils/engine/types';
 import { findComments, findConsultations } from '../../utils/model/comment';
 import { parseDocument } from '../../utils/model/parse';
@@ -44,6 +46,28 @@ describe('the passes that once rescanned from every match still find what they s
     const periods = findComments(s, [{ start: 0, end: s.length, text: s } as never], [{ start: 0, end: s.length, text: s } as never], '2024-02-01');
     expect(periods).toHaveLength(1);
     expect(periods[0]).toMatchObject({ from: '2024-02-01', to: '2024-03-01', days: 30 });
+  });
+});
+
+describe('powers in one clause without a comma (rules/powers.ts)', () => {
+  const check = (text: string) => {
+    const doc = parseDocument(text, {}, nodeSegmenter);
+    const found: { start: number; severity?: string }[] = [];
+    coercion.check(doc, { profile: resolveProfile(undefined), today: '2024-01-01', statutes }, (f) => found.push(f));
+    return found;
+  };
+  it('every 扣押 of a long run is reported once, none overlapping another', () => {
+    const text = pathologicalText('扣押', 3000);
+    const found = check(text);
+    // Each finding is 扣押 and the twelve characters after it: one every fourteen characters.
+    expect(found).toHaveLength(Math.ceil((3000 - 4) / 14));
+    expect(found.every((f, i) => i === 0 || f.start - found[i - 1].start === 14)).toBe(true);
+  });
+  it('the words just before a power still decide it in a long clause; a lead cut short is not taken for its start', () => {
+    const pad = '市场监管部门依法履行职责'.repeat(20);
+    expect(check(`第一条　${pad}可以当场扣押其物品。`)).toHaveLength(0);
+    expect(check(`第一条　${'甲'.repeat(300)}不得被扣押。`)).toHaveLength(0);
+    expect(check(`第一条　${'甲'.repeat(300)}可以当场扣押其物品。`)).toHaveLength(1);
   });
 });
 
