@@ -3,7 +3,7 @@
 // findings so far and one Chinese notice.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coercion } from '../../rules/powers';
-import { resolveProfile, review, REVIEW_BUDGET_MS } from '../../utils/engine';
+import { MAX_REPORTS_PER_RULE, resolveProfile, review, REVIEW_BUDGET_MS } from '../../utils/engine';
 import { statutes } from '../../utils/statutes';
 import type { Rule } from '../../utils/engine/types';
 import { findComments, findConsultations } from '../../utils/model/comment';
@@ -34,6 +34,20 @@ describe('the passes that once rescanned from every match still find what they s
     const text = `征求意见时间为2024年1月1日至2024年1月31日，意见请发送至${'a'.repeat(5000)} yijian@example.gov.cn。`;
     const doc = parseDocument(text, {});
     expect(doc.comments[0]?.channels.map((c) => c.text)).toContain('yijian@example.gov.cn');
+  });
+  it('unclosed "[意见：" do not hide the remarks after them, and a remark\'s sentences stay out of the text', () => {
+    const text = `第一条　${'[意见：'.repeat(2000)}\n第二条　本办法自公布之日起施行。[起草人注：此条待定。]\n【市司法局意见：建议删除。】`;
+    const doc = parseDocument(text, {});
+    expect(doc.remarks.map((r) => r.text)).toEqual(['[起草人注：此条待定。]', '【市司法局意见：建议删除。】']);
+    expect(doc.sentences.some((s) => s.text.includes('待定') || s.text.includes('建议删除'))).toBe(false);
+    expect(doc.sentences.some((s) => s.text.includes('本办法自公布之日起施行'))).toBe(true);
+  });
+  it('a square remark names its speaker near its start and says at most 400 characters more', () => {
+    const remarks = (t: string) => parseDocument(t, {}).remarks.length;
+    expect(remarks(`[${'甲'.repeat(20)}意见：删除]`)).toBe(1);
+    expect(remarks(`[${'甲'.repeat(41)}意见：删除]`)).toBe(0);
+    expect(remarks(`[意见：${'乙'.repeat(400)}]`)).toBe(1);
+    expect(remarks(`[意见：${'乙'.repeat(401)}]`)).toBe(0);
   });
   it('unclosed 《 do not hide a consultation report, a closed title still masks its words', () => {
     const report = `${'《'.repeat(3000)}起草过程中书面征求了市财政局等部门的意见。`;
@@ -68,6 +82,21 @@ describe('powers in one clause without a comma (rules/powers.ts)', () => {
     expect(check(`第一条　${pad}可以当场扣押其物品。`)).toHaveLength(0);
     expect(check(`第一条　${'甲'.repeat(300)}不得被扣押。`)).toHaveLength(0);
     expect(check(`第一条　${'甲'.repeat(300)}可以当场扣押其物品。`)).toHaveLength(1);
+  });
+});
+
+describe('a slip repeated thousands of times is one finding with its first places listed', () => {
+  it('2,498 half-width commas: 1,000 places, the rest counted in one Chinese line', () => {
+    const text = pathologicalText('审,', 5000);
+    const r = review({ text }, { segmenter: nodeSegmenter, today: '2024-01-01' });
+    const commas = r.findings.filter((f) => f.rule === 'drafting/punctuation');
+    expect(commas.reduce((n, f) => n + (f.places?.length ?? 1), 0)).toBe(MAX_REPORTS_PER_RULE);
+    expect(r.notice).toBe(`以下检查发现的问题过多，只列出每项的前 ${MAX_REPORTS_PER_RULE} 处：标点不规范（另有 1498 处未列出）。`);
+  });
+  it('a few slips are all listed and nothing is said', () => {
+    const r = review({ text: pathologicalText('审,', 200) }, { segmenter: nodeSegmenter, today: '2024-01-01' });
+    expect(r.findings.filter((f) => f.rule === 'drafting/punctuation').reduce((n, f) => n + (f.places?.length ?? 1), 0)).toBe(98);
+    expect(r.notice).toBeUndefined();
   });
 });
 

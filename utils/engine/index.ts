@@ -48,6 +48,17 @@ export const REVIEW_BUDGET_MS = 10_000;
 export const budgetNotice = (budgetMs: number, skipped: number) =>
   `审查用时超过 ${+(budgetMs / 1000).toFixed(2)} 秒，已停止：以下只是已完成部分的结果${skipped ? `，其余 ${skipped} 项检查未运行` : ''}。文本可能过长或含有大量异常字符。`;
 
+/**
+ * The most places one rule reports in one document. A text that repeats one slip thousands of times (a half-width
+ * comma after every word) has one defect: its first places are listed and the rest counted, so that building,
+ * grouping and showing findings stays bounded whatever the page holds.
+ */
+export const MAX_REPORTS_PER_RULE = 1000;
+
+/** The one line shown when rules found more places than are listed. */
+export const cappedNotice = (capped: { title: string; dropped: number }[]) =>
+  `以下检查发现的问题过多，只列出每项的前 ${MAX_REPORTS_PER_RULE} 处：${capped.map((c) => `${c.title}（另有 ${c.dropped} 处未列出）`).join('、')}。`;
+
 /** The document as understood, for the side panel's summary and the review log. */
 export interface DocSummary {
   kind: DocModel['kind'];
@@ -72,7 +83,10 @@ export interface DocSummary {
 export interface ReviewResult {
   summary: DocSummary;
   findings: Finding[];
-  /** Shown instead of a list of missing clauses when the text is not a normative document, or when the review stopped at its budget. */
+  /**
+   * Shown instead of a list of missing clauses when the text is not a normative document, when the review stopped at
+   * its budget, or when a rule found more places than are listed (MAX_REPORTS_PER_RULE).
+   */
   notice?: string;
   /** True when the review stopped at its time budget: `findings` are those of the rules that ran. */
   truncated?: boolean;
@@ -126,8 +140,15 @@ export function runRules(
   ctx: RuleContext,
   rules: readonly Rule[],
   deadline = Infinity,
-): { findings: Finding[]; /** Rules not run because the deadline passed. */ skipped: number } {
+): {
+  findings: Finding[];
+  /** Rules not run because the deadline passed. */
+  skipped: number;
+  /** Rules that reported more than MAX_REPORTS_PER_RULE places, with how many were left out. */
+  capped: { title: string; dropped: number }[];
+} {
   const findings: Finding[] = [];
+  const capped: { title: string; dropped: number }[] = [];
   let skipped = 0;
   for (const [i, rule] of rules.entries()) {
     // Checked between rules: a rule is linear in the text, so one never overruns the budget by much.
@@ -135,7 +156,9 @@ export function runRules(
       skipped = rules.length - i;
       break;
     }
+    let reported = 0;
     rule.check(doc, ctx, (f) => {
+      if (++reported > MAX_REPORTS_PER_RULE) return;
       const start = Math.max(0, Math.min(f.start, doc.text.length));
       const end = Math.max(start, Math.min(f.end, doc.text.length));
       findings.push({
@@ -149,10 +172,11 @@ export function runRules(
         excerpt: doc.text.slice(start, end),
       });
     });
+    if (reported > MAX_REPORTS_PER_RULE) capped.push({ title: rule.meta.title, dropped: reported - MAX_REPORTS_PER_RULE });
   }
   const where = locator(doc);
   for (const f of findings) f.where = where(f.start, f.documentLevel);
-  return { findings: sortFindings(mergeGroups(dedupe(findings))), skipped };
+  return { findings: sortFindings(mergeGroups(dedupe(findings))), skipped, capped };
 }
 
 // One defect, one finding: two rules (or one rule twice) reporting the same code at the same place keep the graver.
@@ -207,7 +231,8 @@ export function review(
   );
   const deadline = options.budgetMs !== undefined ? (options.budgetFrom ?? t0) + options.budgetMs : Infinity;
   // Parsing counts against the budget too: a parse that used it all leaves every rule unrun.
-  const { findings: found, skipped } = doc.kind === 'not-normative' ? { findings: [], skipped: 0 } : runRules(doc, ctx, rules, deadline);
+  const { findings: found, skipped, capped } =
+    doc.kind === 'not-normative' ? { findings: [], skipped: 0, capped: [] } : runRules(doc, ctx, rules, deadline);
   const findings = toOriginal(found, view, input.text);
   const truncated = skipped > 0;
   const facts = articleFacts();
@@ -218,9 +243,14 @@ export function review(
   return {
     summary: { ...summarize(doc), chars: input.text.length },
     findings,
-    notice: truncated
-      ? budgetNotice(options.budgetMs!, skipped)
-      : doc.kind === 'not-normative' ? `这段文字看起来不是规范性文件：${doc.kindReason}。未逐项检查缺失条款。` : undefined,
+    notice:
+      [
+        truncated ? budgetNotice(options.budgetMs!, skipped) : undefined,
+        doc.kind === 'not-normative' ? `这段文字看起来不是规范性文件：${doc.kindReason}。未逐项检查缺失条款。` : undefined,
+        capped.length ? cappedNotice(capped) : undefined,
+      ]
+        .filter(Boolean)
+        .join('') || undefined,
     ...(truncated ? { truncated } : {}),
     profile,
     today,
