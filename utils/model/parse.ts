@@ -140,7 +140,7 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
   const titleText = title?.text ?? metadata.title ?? '';
   const noticeDate = published?.iso ?? anySig('notice')?.date?.iso;
 
-  const lineWords = lineWordsOf(text, lines, segmenter);
+  const runWords = runWordsOf(text, segmenter);
   const model: DocModel = {
     text,
     kind,
@@ -172,8 +172,8 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
     lines,
     sentences,
     metadata,
-    words: () => lineWords(0, text.length),
-    wordsIn: lineWords,
+    words: () => runWords(0, text.length),
+    wordsIn: runWords,
     inParts: (kinds, start) => kinds.includes(parts.find((p) => start >= p.start && start < p.end)?.kind ?? 'other'),
   };
   nestedTitles.set(model, nested);
@@ -181,33 +181,44 @@ export function parseDocument(text: string, metadata: PageMetadata, segmenter?: 
   return model;
 }
 
+// Characters jieba never puts inside a word: whitespace and punctuation. Its cut splits the text at every one of
+// them before segmenting (each is a word of its own), so the words of the run between two of them are the words of
+// cutting the whole line there.
+const WORD_BREAKS = new Set(Array.from('，。；：、！？（）《》〈〉「」『』【】〔〕［］｛｝“”‘’…—,;:!?()[]{}<>"\'/|', (c) => c.charCodeAt(0)));
+const breaksWords = (c: number) => c <= 32 || c === 0x3000 || c === 0xa0 || WORD_BREAKS.has(c);
+
 /**
- * jieba words of the lines that overlap [start, end), each line cut on first need. A line break is always a word
- * boundary for jieba, so this gives the words of cutting the whole text (minus the line breaks), and a text in which
- * no word-based rule finds a candidate is never cut at all.
+ * jieba words of the runs of text between punctuation or spaces that overlap [start, end), each run cut once on
+ * first need; punctuation and spaces are one-character words, line breaks none. Word-based rules ask only where a
+ * cheap test of their word list found a candidate, so jieba cuts the clause around each candidate (a few characters,
+ * not its paragraph), and a text in which no rule finds one is never cut at all.
  */
-function lineWordsOf(text: string, lines: Line[], segmenter: Segmenter | undefined): (start: number, end: number) => Token[] {
+function runWordsOf(text: string, segmenter: Segmenter | undefined): (start: number, end: number) => Token[] {
   const cut = new Map<number, Token[]>();
   return (start, end) => {
     if (!segmenter) return [];
     const out: Token[] = [];
-    // Lines are in order: find the first that ends at or after start by binary search.
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (lines[mid].end < start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < lines.length && lines[i].start <= Math.max(start, end - 1); i++) {
-      let words = cut.get(i);
+    let at = Math.max(0, Math.min(start, text.length));
+    const stop = Math.max(at + 1, end);
+    // Back to the start of the run that holds `start`.
+    if (at < text.length && !breaksWords(text.charCodeAt(at))) while (at > 0 && !breaksWords(text.charCodeAt(at - 1))) at--;
+    while (at < stop && at < text.length) {
+      const c = text.charCodeAt(at);
+      if (breaksWords(c)) {
+        if (c !== 10) out.push({ word: text[at], start: at, end: at + 1 });
+        at++;
+        continue;
+      }
+      let runEnd = at + 1;
+      while (runEnd < text.length && !breaksWords(text.charCodeAt(runEnd))) runEnd++;
+      let words = cut.get(at);
       if (!words) {
-        const line = lines[i];
-        const local = line.end > line.start ? segmenter.tokenize(text.slice(line.start, line.end)) : [];
-        words = local.map((w) => ({ word: w.word, start: w.start + line.start, end: w.end + line.start }));
-        cut.set(i, words);
+        const from = at;
+        words = segmenter.tokenize(text.slice(from, runEnd)).map((w) => ({ word: w.word, start: w.start + from, end: w.end + from }));
+        cut.set(from, words);
       }
       for (const w of words) out.push(w);
+      at = runEnd;
     }
     return out;
   };

@@ -195,11 +195,11 @@ export interface DocModel {
   lines: Line[];
   sentences: Sentence[];
   metadata: PageMetadata;
-  /** jieba words of the whole text (line breaks are not words), each line cut once on first need. */
+  /** jieba words of the whole text (line breaks are not words), each run between punctuation cut once on first need. */
   words(): Token[];
   /**
-   * jieba words of the lines that overlap [start, end). Word-based rules ask only where a cheap test of their word
-   * list found a candidate, so jieba runs on those lines alone, and not at all when there is none.
+   * jieba words of the runs between punctuation or spaces that overlap [start, end). Word-based rules ask only where
+   * a cheap test of their word list found a candidate, so jieba cuts those clauses alone, and nothing when there is none.
    */
   wordsIn(start: number, end: number): Token[];
   /** Sentences (or other spans) inside a part of the given kinds. */
