@@ -19,15 +19,14 @@ const CORPORA = ['../shared/corpus', '../shared/corpus-real', 'test/corpus/extra
 const WORDS = JSON.parse(readFileSync(join(ROOT, 'rules/data/wording.json'), 'utf8')).map((e) => e.word);
 const CANDIDATE = new RegExp(WORDS.join('|'));
 
-const docs = CORPORA.flatMap((d) => readdirSync(d).filter((f) => /\.(txt|html)$/.test(f)).sort().map((f) => join(d, f)));
-const texts = docs.filter((f) => f.endsWith('.txt')).map((f) => readFileSync(f, 'utf8').replace(/\r\n/g, '\n'));
+import { buildDocument } from '../e2e/long-document.ts';
 
-/** A 10k-character document of corpus lines; without candidates, every line holding a listed word is left out. */
+const docs = CORPORA.flatMap((d) => readdirSync(d).filter((f) => /\.(txt|html)$/.test(f)).sort().map((f) => join(d, f)));
+
+/** A 10k-character normative document; without candidates, every listed word is taken out of it. */
 function tenK(withCandidates) {
-  const lines = texts.flatMap((t) => t.split('\n')).filter((l) => l.trim() && (withCandidates || !CANDIDATE.test(l)));
-  let out = '';
-  for (let i = 0; out.length < 10_000; i++) out += lines[i % lines.length] + '\n';
-  return out.slice(0, 10_000);
+  const text = buildDocument(10_000).join('\n') + '\n';
+  return withCandidates ? text : text.replace(new RegExp(CANDIDATE.source, 'g'), '');
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
