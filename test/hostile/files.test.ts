@@ -9,7 +9,7 @@ import { csvTable } from '../../utils/cli/format';
 import { readDocumentFile, InputError } from '../../utils/io';
 import { renderNumbering } from '../../utils/io/docx-numbering';
 import { readZipDirectory } from '../../utils/io/zip-limits';
-import { FORGED_NAME, hostileFiles } from './files';
+import { docx, documentXml, FORGED_NAME, hostileFiles, NORM } from './files';
 
 const dir = mkdtempSync(join(tmpdir(), 'normlint-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,10 +42,21 @@ describe('Word files that fight back', { timeout: 60_000 }, () => {
   it('a document.xml over the cap is refused the same way', async () => {
     expect(await failure(await write('huge-document.docx'))).toContain('上限为 50 MB');
   });
-  it('unclosed <w:abstractNum openers: numbering is scanned linearly, then the broken XML is one line', async () => {
+  it('unclosed <w:abstractNum openers: refused in one pass before the XML parser sees them, in one line', async () => {
     const msg = await failure(await write('unclosed-abstractnum.docx'));
-    expect(msg).toContain('无法解析 Word 文档');
+    expect(msg).toContain('Word 文档结构异常：部件 word/numbering.xml的 XML 有未闭合的标签');
     expect(msg).not.toContain('\n');
+  });
+  it('a part with a document type (entities: XXE, billion laughs) is refused, whichever part it is', async () => {
+    const laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><w:styles>&lol2;</w:styles>';
+    const path = join(dir, 'laughs.docx');
+    writeFileSync(path, await docx({ document: documentXml(NORM), extra: [['word/styles.xml', laughs]] }));
+    expect(await failure(path)).toContain('部件 word/styles.xml含有文档类型声明（DOCTYPE）');
+  });
+  it('comments, CDATA and processing instructions holding < are not taken for unclosed tags', async () => {
+    const path = join(dir, 'comments.docx');
+    writeFileSync(path, await docx({ document: documentXml(`<!-- a <b --><w:p><w:r><w:t><![CDATA[x<y]]></w:t></w:r></w:p>${NORM}`) }));
+    expect((await readDocumentFile(path)).text).toContain('第一条');
   });
   it('a document.xml of unclosed <w:p><w:pPr> is refused before the XML parser builds its tree', async () => {
     const msg = await failure(await write('unclosed-ppr.docx'));

@@ -16,12 +16,12 @@ const DOC_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="ht
 
 const para = (text: string, numbered = false) =>
   `<w:p>${numbered ? '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>' : ''}<w:r><w:t>${text}</w:t></w:r></w:p>`;
-const documentXml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
-const NORM = para('清河市城市管理办法') + para('第一条　为加强城市管理，制定本办法。') + para('第二条　本办法自公布之日起施行。');
+export const documentXml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
+export const NORM = para('清河市城市管理办法') + para('第一条　为加强城市管理，制定本办法。') + para('第二条　本办法自公布之日起施行。');
 const numberingXml = (fmt: string, start: string | number) =>
   `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="${start}"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
 
-async function docx(parts: { document: string; numbering?: string; extra?: [string, string][] }): Promise<Uint8Array> {
+export async function docx(parts: { document: string; numbering?: string; extra?: [string, string][] }): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', CONTENT_TYPES);
   zip.file('_rels/.rels', RELS);

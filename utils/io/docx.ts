@@ -2,7 +2,7 @@
 // only the zip directory's sizes are checked (the page also caps the file at 10 MB before reading it).
 import * as zlib from 'node:zlib';
 import { renderNumbering } from './docx-numbering';
-import { nestsDeeperThan } from './xml-scan';
+import { xmlFault } from './xml-scan';
 import { InputError } from './errors';
 import { MAX_DOCX_ENTRIES, MAX_DOCX_UNCOMPRESSED, readZipDirectory, zipParts } from './zip-limits';
 
@@ -61,8 +61,14 @@ export async function docxToHtml(path: string, bytes: Uint8Array): Promise<strin
   if (!document) throw new InputError(path, 'Word 文档已损坏：缺少正文部分 word/document.xml（broken .docx）');
   let input = bytes;
   const xml = await document.async('string');
-  if (nestsDeeperThan(xml, MAX_XML_DEPTH)) {
-    throw new InputError(path, `Word 文档结构异常：正文的 XML 元素嵌套超过 ${MAX_XML_DEPTH} 层（malformed .docx: nesting too deep）`);
+  // Every XML part mammoth may parse (document, numbering, styles, notes, relationships), checked before it does.
+  for (const name of Object.keys(zip.files)) {
+    if (!/\.(?:xml|rels)$/i.test(name) || zip.files[name].dir) continue;
+    const fault = xmlFault(name === 'word/document.xml' ? xml : await zip.files[name].async('string'), MAX_XML_DEPTH);
+    const part = name === 'word/document.xml' ? '正文' : `部件 ${name}`;
+    if (fault === 'depth') throw new InputError(path, `Word 文档结构异常：${part}的 XML 元素嵌套超过 ${MAX_XML_DEPTH} 层（malformed .docx: nesting too deep）`);
+    if (fault === 'doctype') throw new InputError(path, `Word 文档结构异常：${part}含有文档类型声明（DOCTYPE），Word 不会写入，不予读取（malformed .docx: DOCTYPE）`);
+    if (fault === 'unclosed') throw new InputError(path, `Word 文档结构异常：${part}的 XML 有未闭合的标签（malformed .docx: unclosed tag）`);
   }
   const numbering = zip.file('word/numbering.xml');
   if (numbering) {

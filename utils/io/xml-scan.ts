@@ -105,21 +105,31 @@ export function between(xml: string, open: string, close: string): string | unde
 }
 
 /**
- * Whether elements nest deeper than `max` anywhere in the text, in one pass. Word nests a few dozen levels at most
- * (tables in tables); a part of a million unclosed <w:p><w:pPr> would make the XML parser build a million-deep tree.
+ * What makes an XML part unsafe to hand to the XML parser, found in one pass: elements nested deeper than `max` (Word
+ * nests a few dozen levels at most; a million unclosed <w:p><w:pPr> would build a million-deep tree), or a tag left
+ * open (a '<' before its '>': xmldom spent minutes on a numbering.xml of 1.5 M unclosed <w:abstractNum), or a
+ * document type declaration. Comments, CDATA and processing instructions are skipped whole.
  */
-export function nestsDeeperThan(xml: string, max: number): boolean {
+export function xmlFault(xml: string, max: number): 'depth' | 'unclosed' | 'doctype' | undefined {
   let depth = 0;
   for (let lt = xml.indexOf('<'); lt >= 0; lt = xml.indexOf('<', lt + 1)) {
-    const c = xml[lt + 1];
-    if (c === '/') depth--;
-    else if (c === '?' || c === '!') continue;
-    else {
-      const gt = xml.indexOf('>', lt + 1);
-      if (gt < 0) return false;
-      if (xml[gt - 1] !== '/' && ++depth > max) return true;
-      lt = gt;
+    // Word never writes a document type; one in a .docx carries entities (XXE, billion laughs).
+    if (xml.startsWith('<!DOCTYPE', lt)) return 'doctype';
+    const skip = xml.startsWith('<!--', lt) ? '-->' : xml.startsWith('<![CDATA[', lt) ? ']]>' : xml[lt + 1] === '?' ? '?>' : undefined;
+    if (skip) {
+      const end = xml.indexOf(skip, lt);
+      if (end < 0) return 'unclosed';
+      lt = end + skip.length - 1;
+      continue;
     }
+    const gt = xml.indexOf('>', lt + 1);
+    if (gt < 0) return 'unclosed';
+    // Attribute values cannot hold a raw '<' (it would be &lt;): one before the '>' means the tag never closed.
+    const next = xml.indexOf('<', lt + 1);
+    if (next >= 0 && next < gt) return 'unclosed';
+    if (xml[lt + 1] === '/') depth--;
+    else if (xml[lt + 1] !== '!' && xml[gt - 1] !== '/' && ++depth > max) return 'depth';
+    lt = gt;
   }
-  return false;
+  return undefined;
 }
