@@ -80,9 +80,14 @@ describe('Word files that fight back', { timeout: 60_000 }, () => {
 });
 
 describe('HTML and text that fight back', { timeout: 60_000 }, () => {
-  it('unclosed <body openers: one line, no hang', async () => {
-    const msg = await failure(await write('unclosed-body.html')).catch((e) => String(e));
-    expect(msg.split('\n')).toHaveLength(1);
+  it('unclosed <body openers (in head, title and body) are dropped: the paragraph is read and reviewed', async () => {
+    const doc = await readDocumentFile(await write('unclosed-body.html'));
+    expect(doc.text).toBe('第一条　为加强城市管理，制定本办法。');
+    expect(doc.metadata.title).toBe('清河市城市管理办法');
+  });
+  it('<header> is not <head>, and a page without <body> keeps its text', async () => {
+    const { normalizeHtmlSkeleton } = await import('../../utils/io/html');
+    expect(normalizeHtmlSkeleton('<header>甲</header><p>乙</p>')).toBe('<!DOCTYPE html><html><head></head><body><header>甲</header><p>乙</p></body></html>');
   });
   it('a million-《 text reviews (small instance)', async () => {
     const doc = await readDocumentFile(await write('million-titles.txt'));
