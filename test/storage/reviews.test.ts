@@ -6,8 +6,10 @@ import {
   fingerprint,
   getReview,
   listDismissals,
+  recallDecisions,
   restoreDismissal,
   saveReview,
+  turnRuleOff,
 } from '../../utils/storage/reviews';
 import { ENGINE_VERSION } from '../../utils/storage/version';
 import type { SaveReviewInput } from '../../utils/storage/types';
@@ -245,6 +247,73 @@ describe('remembered dismissals', () => {
       findings: v1Findings().map((f) => (f.code === 'content.license' ? { ...f, decision: 'confirmed' as const } : f)),
     }));
     expect(await listDismissals('no:某政办发〔2024〕12号')).toHaveLength(0);
+  });
+});
+
+describe('a rule turned off for a document', () => {
+  const doc = { docNumber: '某政办发〔2024〕12号', text: DOC_V1 };
+  const twice = DOC_V1 + '\n第六条 原则上每年评估一次。';
+  const wording = (text: string) => [
+    findingAt(text, '原则上', 'drafting.wording', { severity: 'warning' }),
+    { ...findingAt(text.slice(text.lastIndexOf('原则上')), '原则上', 'drafting.wording', { severity: 'warning' }), start: text.lastIndexOf('原则上'), end: text.lastIndexOf('原则上') + 3 },
+    findingAt(text, '处以5000元罚款', 'content.penalty', { severity: 'error' }),
+  ];
+
+  it('sets aside every finding of that rule on that document, anywhere, until restored', async () => {
+    freshDb();
+    const off = await turnRuleOff(doc, { code: 'drafting.wording', rule: 'drafting/wording' }, '本市惯用表述', '张三');
+    expect(off).toMatchObject({ scope: 'rule', rule: 'drafting/wording', reason: '本文件不再检查此规则：本市惯用表述', reviewer: '张三' });
+    const applied = await applyDismissals(doc, wording(twice), twice);
+    expect(applied.map((f) => f.decision)).toEqual(['dismissed', 'dismissed', undefined]);
+    expect(applied[1].dismissal!.id).toBe(off.id);
+    // Another document keeps the rule.
+    const other = await applyDismissals({ docNumber: '某政办发〔2024〕99号', text: twice }, wording(twice), twice);
+    expect(other.every((f) => f.decision === undefined)).toBe(true);
+    // Turning it off again replaces the reason; one switch per rule and document.
+    await turnRuleOff(doc, { code: 'drafting.wording', rule: 'drafting/wording' }, '');
+    expect((await listDismissals(doc)).map((d) => d.reason)).toEqual(['本文件不再检查此规则']);
+    const [again] = await listDismissals(doc);
+    await restoreDismissal(again.id!);
+    expect((await applyDismissals(doc, wording(twice), twice)).every((f) => f.decision === undefined)).toBe(true);
+  });
+
+  it('is recorded in the saved review as the reason of each finding it set aside, and not remembered once more per finding', async () => {
+    freshDb();
+    const off = await turnRuleOff(doc, { code: 'drafting.wording', rule: 'drafting/wording' }, '');
+    // The panel hands the findings over as it shows them: dismissed with the rule's reason.
+    const shown = (await applyDismissals(doc, wording(twice), twice)).map(({ dismissal: _d, ...f }) => f);
+    const saved = await saveReview(base({ text: twice, findings: shown }));
+    const stored = saved.body.findings.filter((f) => f.code === 'drafting.wording');
+    expect(stored.map((f) => [f.decision, f.reason, f.dismissalId])).toEqual([
+      ['dismissed', '本文件不再检查此规则', off.id],
+      ['dismissed', '本文件不再检查此规则', off.id],
+    ]);
+    expect(await listDismissals(doc)).toHaveLength(1);
+    // Saved undecided, they take the switch too (as remembered dismissals do).
+    const later = await saveReview(base({ text: twice, findings: wording(twice), createdAt: Date.UTC(2024, 2, 5) }));
+    expect(later.body.findings.filter((f) => f.code === 'drafting.wording').map((f) => f.decision)).toEqual(['dismissed', 'dismissed']);
+  });
+});
+
+describe('recallDecisions', () => {
+  it('shows the confirmations of the latest earlier review, and remembered dismissals, on the findings that remain', async () => {
+    freshDb();
+    const saved = await saveReview(base({
+      findings: v1Findings().map((f) =>
+        f.code === 'content.license' ? { ...f, decision: 'confirmed' as const } :
+        f.code === 'drafting.wording' ? { ...f, decision: 'dismissed' as const, reason: '引用原文' } : f),
+    }));
+    const text2 = '前言。\n' + DOC_V1;
+    const recalled = await recallDecisions({ docNumber: '某政办发〔2024〕12号', text: text2 }, v1Findings(text2));
+    const by = (code: string) => recalled.find((f) => f.code === code)!;
+    expect(by('content.license').previous).toEqual({ decision: 'confirmed', reviewId: saved.id });
+    expect(by('content.license').decision).toBeUndefined();
+    expect(by('drafting.wording')).toMatchObject({ decision: 'dismissed', reason: '引用原文' });
+    expect(by('drafting.wording').previous).toBeUndefined();
+    expect(by('content.penalty').previous).toBeUndefined();
+    // A document never reviewed recalls nothing.
+    const none = await recallDecisions({ docNumber: '某政办发〔2024〕77号', text: text2 }, v1Findings(text2));
+    expect(none.every((f) => !f.previous && !f.decision)).toBe(true);
   });
 });
 

@@ -15,6 +15,7 @@ import type {
   StatRow,
   StoredFinding,
 } from './types';
+import { isRuleOff } from './types';
 import { anchorOf } from './match';
 
 // Pure functions shared by saveReview() and the schema upgrade: whatever the live code computes for a new
@@ -112,7 +113,19 @@ export function buildReview(input: BuildInput, opts: BuildOptions): Built {
     return stored;
   });
 
-  const dismissals = (opts.dismissals ?? []).filter((d) => d.id !== undefined && sameDocument(d.docKeys, docKeys));
+  const remembered = (opts.dismissals ?? []).filter((d) => d.id !== undefined && sameDocument(d.docKeys, docKeys));
+  // A rule turned off for the document covers every finding of that rule; the rest are matched one to one.
+  const rulesOff = new Map(remembered.filter(isRuleOff).map((d) => [d.rule, d]));
+  const dismissals = remembered.filter((d) => !isRuleOff(d));
+  for (const f of findings) {
+    const off = rulesOff.get(f.rule);
+    if (!off) continue;
+    if (opts.carry && f.decision === 'undecided') {
+      f.decision = 'dismissed';
+      f.reason = off.reason;
+    }
+    if (f.decision === 'dismissed' && f.reason === off.reason) f.dismissalId = off.id;
+  }
   const dMatch = matchFindings(dismissals as Matchable[], findings);
   if (opts.carry) {
     for (const [di, fi] of dMatch.pairs) {
@@ -153,6 +166,8 @@ export function buildReview(input: BuildInput, opts: BuildOptions): Built {
   const deleteDismissals: number[] = [];
   findings.forEach((f, fi) => {
     const known = paired.get(fi);
+    // Set aside by its rule being off: remembered by that, not once more by itself.
+    if (f.decision === 'dismissed' && f.dismissalId !== undefined && f.dismissalId === rulesOff.get(f.rule)?.id) return;
     if (f.decision === 'dismissed' && f.reason) {
       if (known && known.reason === f.reason) {
         f.dismissalId = known.id;

@@ -11,12 +11,15 @@ export {
   getReview,
   deleteReview,
   applyDismissals,
+  recallDecisions,
+  turnRuleOff,
   listDismissals,
   restoreDismissal,
   latestReviewOf,
   compareWithPrevious,
   type DocRef,
   type AppliedFinding,
+  type RecalledFinding,
   type Comparison,
 } from './reviews';
 export { anchorOf, matchFindings, matchScore, matchableOf, type Matchable, type MatchResult } from './match';

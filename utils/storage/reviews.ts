@@ -3,7 +3,7 @@ import { getDb } from './db';
 import { assignDismissalIds, buildReview, docKeysOf, pickPrevious, sameDocument, searchRowOf, statDeltas, type DocIdentity } from './derive';
 import { StorageError, toStorageError } from './errors';
 import { matchableOf, matchFindings, type Matchable } from './match';
-import type { Decision, Dismissal, FullReview, ReviewSummary, SaveReviewInput, StatRow } from './types';
+import { isRuleOff, RULE_OFF_REASON, type Decision, type Dismissal, type FullReview, type ReviewSummary, type SaveReviewInput, type StatRow } from './types';
 import { ENGINE_VERSION } from './version';
 
 /**
@@ -165,6 +165,12 @@ export type AppliedFinding<F extends Finding = Finding> = F & {
   dismissal?: Dismissal;
 };
 
+/** A finding with what the earlier review of the document decided on it. */
+export type RecalledFinding<F extends Finding = Finding> = AppliedFinding<F> & {
+  /** The latest earlier review confirmed it: saving this review carries the confirmation unless decided otherwise. */
+  previous?: { decision: 'confirmed'; reviewId: number; reason?: string };
+};
+
 /** Remembered dismissals of a document, newest first. */
 export async function listDismissals(doc: DocRef): Promise<Dismissal[]> {
   const keys = await docKeysFor(doc);
@@ -177,25 +183,88 @@ export async function listDismissals(doc: DocRef): Promise<Dismissal[]> {
   }
 }
 
-/**
- * Marks the findings a reviewer dismissed (with a reason) on an earlier review of this document, matched by
- * code and surrounding text. `text` is the reviewed text (for the surrounding text); when `doc` carries the
- * text it may be omitted. Findings that match nothing come back unchanged.
- */
-export async function applyDismissals<F extends Finding>(doc: DocRef, findings: readonly F[], text?: string): Promise<AppliedFinding<F>[]> {
-  const body = text ?? (typeof doc === 'object' && !Array.isArray(doc) ? doc.text : undefined);
-  const dismissals = await listDismissals(doc);
-  if (!dismissals.length) return findings.map((f) => ({ ...f }));
-  const news: Matchable[] = findings.map((f) =>
+const textOf = (doc: DocRef, text?: string) => text ?? (typeof doc === 'object' && !Array.isArray(doc) ? doc.text : undefined);
+const matchablesOf = (findings: readonly Finding[], body: string | undefined): Matchable[] =>
+  findings.map((f) =>
     body !== undefined ? matchableOf(body, f) : { code: f.code, rule: f.rule, excerpt: f.excerpt, anchor: { before: '', after: '' }, documentLevel: f.documentLevel },
   );
-  const m = matchFindings(dismissals, news);
+
+/**
+ * Marks the findings a reviewer dismissed (with a reason) on an earlier review of this document, matched by
+ * code and surrounding text, and every finding of a rule turned off for this document. `text` is the reviewed
+ * text (for the surrounding text); when `doc` carries the text it may be omitted. Findings that match nothing come
+ * back unchanged.
+ */
+export async function applyDismissals<F extends Finding>(doc: DocRef, findings: readonly F[], text?: string): Promise<AppliedFinding<F>[]> {
+  return withDismissals(await listDismissals(doc), findings, textOf(doc, text));
+}
+
+function withDismissals<F extends Finding>(dismissals: readonly Dismissal[], findings: readonly F[], body: string | undefined): AppliedFinding<F>[] {
   const out: AppliedFinding<F>[] = findings.map((f) => ({ ...f }));
+  if (!dismissals.length) return out;
+  const rulesOff = new Map(dismissals.filter(isRuleOff).map((d) => [d.rule, d]));
+  const single = dismissals.filter((d) => !isRuleOff(d));
+  const m = matchFindings(single, matchablesOf(findings, body));
   for (const [di, fi] of m.pairs) {
-    const d = dismissals[di];
+    const d = single[di];
     Object.assign(out[fi], { decision: 'dismissed' as const, reason: d.reason, dismissal: d });
   }
+  for (const f of out) {
+    const off = rulesOff.get(f.rule);
+    if (off) Object.assign(f, { decision: 'dismissed' as const, reason: off.reason, dismissal: off });
+  }
   return out;
+}
+
+/**
+ * What earlier reviews of this document decided, put on the findings of this one: remembered dismissals (and
+ * rules turned off) set them aside; a confirmation of the latest earlier review is shown as `previous`.
+ */
+export async function recallDecisions<F extends Finding>(doc: DocRef, findings: readonly F[], text?: string): Promise<RecalledFinding<F>[]> {
+  const body = textOf(doc, text);
+  const [dismissals, prev] = await Promise.all([listDismissals(doc), latestReviewOf(doc)]);
+  const out: RecalledFinding<F>[] = withDismissals(dismissals, findings, body);
+  if (!prev) return out;
+  const olds = prev.body.findings;
+  const m = matchFindings(olds, matchablesOf(findings, body));
+  for (const [i, j] of m.pairs) {
+    const old = olds[i];
+    if (old.decision !== 'confirmed' || out[j].decision) continue;
+    out[j].previous = { decision: 'confirmed', reviewId: prev.id, ...(old.reason ? { reason: old.reason } : {}) };
+  }
+  return out;
+}
+
+/**
+ * Turns a rule off for a document (本文件不再检查此规则): every finding of it on this document, now and on later
+ * reviews, is set aside with the reason, until restoreDismissal() forgets it. Returns the stored dismissal.
+ */
+export async function turnRuleOff(doc: DocRef, finding: Pick<Finding, 'code' | 'rule'>, reason: string, reviewer = ''): Promise<Dismissal> {
+  const docKeys = await docKeysFor(doc);
+  if (!docKeys.length) throw new StorageError('other', '无法识别这份文件，不能记住对它的决定');
+  const row: Dismissal = {
+    docKeys,
+    code: finding.code,
+    rule: finding.rule,
+    excerpt: '',
+    anchor: { before: '', after: '' },
+    scope: 'rule',
+    reason: reason.trim() ? `${RULE_OFF_REASON}：${reason.trim()}` : RULE_OFF_REASON,
+    reviewer: reviewer.trim(),
+    createdAt: Date.now(),
+  };
+  try {
+    const db = getDb();
+    return await db.transaction('rw', db.dismissals, async () => {
+      // One switch per rule and document: turning it off again replaces the reason.
+      const same = (await withAnyKey<Dismissal>(db.dismissals, docKeys)).filter((d) => isRuleOff(d) && d.rule === finding.rule && sameDocument(d.docKeys, docKeys));
+      if (same.length) await db.dismissals.bulkDelete(same.map((d) => d.id!));
+      const id = (await db.dismissals.add(row)) as number;
+      return { ...row, id };
+    });
+  } catch (e) {
+    throw toStorageError(e, '记住不再检查的规则');
+  }
 }
 
 /** Forgets a remembered dismissal: the finding shows again on the next review. Past reviews keep their record. */

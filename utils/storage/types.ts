@@ -182,7 +182,18 @@ export interface Dismissal {
   createdAt: number;
   /** The review in which it was dismissed. */
   reviewId?: number;
+  /**
+   * `rule`: the reviewer turned the rule off for this document (本文件不再检查此规则): every finding of `rule` on it is
+   * set aside, wherever it is, until the dismissal is restored. Absent: this one finding (code, excerpt, context).
+   */
+  scope?: 'rule';
 }
+
+/** The reason a finding carries when its rule is off for the document. */
+export const RULE_OFF_REASON = '本文件不再检查此规则';
+
+/** A finding set aside because its rule is off for this document. */
+export const isRuleOff = (d: Pick<Dismissal, 'scope'> | undefined) => d?.scope === 'rule';
 
 /** Findings counted per day and code; kept in step with `reviews` so the chart never scans reviews. */
 export interface StatRow {
