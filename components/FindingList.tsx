@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../utils/engine/types';
-import type { Dismissal } from '../utils/storage/types';
+import { isRuleOff, type Dismissal } from '../utils/storage/types';
 import { codeLabel, ruleOf, type SeverityGroup } from './findings';
 import { familyName, t, type MessageKey } from './i18n';
 import { phraseAround } from '../utils/text/phrase';
@@ -11,6 +11,8 @@ export interface ListedFinding extends Finding {
   decision?: 'confirmed' | 'dismissed' | 'fixed' | 'undecided';
   reason?: string;
   dismissal?: Dismissal;
+  /** The latest earlier review of the document confirmed it (shown as 上次已确认). */
+  previous?: { decision: 'confirmed'; reviewId: number; reason?: string };
 }
 
 export interface FindingActions {
@@ -21,6 +23,10 @@ export interface FindingActions {
   onFixAll?(key: string): void;
   onDecide?(key: string, decision: 'confirmed' | 'dismissed' | undefined, reason?: string): void;
   onRestore?(key: string): void;
+  /** 全部忽略同类: every finding of the code in this document, with one reason. */
+  onDismissCode?(code: string, reason: string): void;
+  /** 本文件不再检查此规则: remembered for the document until restored. */
+  onRuleOff?(key: string, reason: string): void;
 }
 
 export interface FindingListProps extends FindingActions {
@@ -97,15 +103,18 @@ function Excerpt({ f, text }: { f: ListedFinding; text?: string }) {
   );
 }
 
-function FindingItem({ finding: f, active, activePlace, canFix, text, onSelect, onFix, onFixAll, onDecide, onRestore }: ItemProps) {
+function FindingItem({ finding: f, active, activePlace, canFix, text, onSelect, onFix, onFixAll, onDecide, onRestore, onDismissCode, onRuleOff }: ItemProps) {
   const ref = useRef<HTMLLIElement>(null);
-  const [dismissing, setDismissing] = useState(false);
+  // Which set-aside the reason form is for: this finding (or its places), every finding of its code, or its rule.
+  const [dismissing, setDismissing] = useState<false | 'one' | 'code' | 'rule'>(false);
   const [reason, setReason] = useState('');
   const rule = ruleOf(f.rule);
   const dismissed = f.decision === 'dismissed';
   const detailsId = `finding-${cssId(f.key)}-details`;
   const places = f.places?.length ? f.places : undefined;
   const everyPlaceFixed = !!places && places.every((p) => p.fix);
+  const ruleOff = isRuleOff(f.dismissal);
+  const toggle = (which: 'one' | 'code' | 'rule') => setDismissing(dismissing === which ? false : which);
 
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -114,7 +123,9 @@ function FindingItem({ finding: f, active, activePlace, canFix, text, onSelect, 
   const submitDismiss = (e: Event) => {
     e.preventDefault();
     if (!reason.trim()) return;
-    onDecide?.(f.key, 'dismissed', reason.trim());
+    if (dismissing === 'code') onDismissCode?.(f.code, reason.trim());
+    else if (dismissing === 'rule') onRuleOff?.(f.key, reason.trim());
+    else onDecide?.(f.key, 'dismissed', reason.trim());
     setDismissing(false);
     setReason('');
   };
@@ -127,6 +138,7 @@ function FindingItem({ finding: f, active, activePlace, canFix, text, onSelect, 
       data-severity={f.severity}
       data-key={f.key}
       data-decision={f.decision ?? 'undecided'}
+      data-previous={f.previous && !f.decision ? f.previous.decision : f.dismissal ? (ruleOff ? 'rule-off' : 'dismissed') : undefined}
       data-places={places?.length}
     >
       <button
@@ -152,7 +164,16 @@ function FindingItem({ finding: f, active, activePlace, canFix, text, onSelect, 
           ) : null}
           {f.documentLevel ? <span class="tag">{t('documentLevel')}</span> : null}
           {f.decision === 'confirmed' ? <span class="tag ok">{t('decisionConfirmed')}</span> : null}
-          {dismissed ? <span class="tag">{t('decisionDismissed')}</span> : null}
+          {!f.decision && f.previous ? (
+            <span class="tag ok previous" data-tag="previous-confirmed">
+              {t('previousConfirmed')}
+            </span>
+          ) : null}
+          {dismissed ? (
+            <span class={`tag${f.dismissal ? ' previous' : ''}`} data-tag={ruleOff ? 'rule-off' : f.dismissal ? 'previous-dismissed' : 'dismissed'}>
+              {t(ruleOff ? 'ruleOffTag' : f.dismissal ? 'previousDismissed' : 'decisionDismissed')}
+            </span>
+          ) : null}
         </span>
         {f.excerpt && !f.documentLevel ? <Excerpt f={f} text={text} /> : null}
         <span class="message">{f.message}</span>
@@ -217,13 +238,13 @@ function FindingItem({ finding: f, active, activePlace, canFix, text, onSelect, 
           ) : null}
           {dismissed && f.reason ? (
             <p class="small">
-              {f.dismissal ? t('rememberedDismissal', f.reason) : t('dismissedBecause', f.reason)}
+              {ruleOff ? f.reason : f.dismissal ? t('rememberedDismissal', f.reason) : t('dismissedBecause', f.reason)}
             </p>
           ) : null}
           <div class="decisions" role="group" aria-label={t('decisionGroup')}>
             {dismissed ? (
               <button type="button" class="btn small" data-action="restore" onClick={() => onRestore?.(f.key)}>
-                {t('restore')}
+                {t(ruleOff ? 'ruleOffRestore' : 'restore')}
               </button>
             ) : (
               <>
@@ -240,16 +261,27 @@ function FindingItem({ finding: f, active, activePlace, canFix, text, onSelect, 
                   type="button"
                   class="btn small"
                   data-action={places ? 'dismiss-all' : 'dismiss'}
-                  aria-expanded={dismissing}
-                  onClick={() => setDismissing(!dismissing)}
+                  aria-expanded={dismissing === 'one'}
+                  onClick={() => toggle('one')}
                 >
                   {t(places ? 'dismissAll' : 'decisionDismiss')}
                 </button>
+                {onDismissCode ? (
+                  <button type="button" class="btn small" data-action="dismiss-code" aria-expanded={dismissing === 'code'} onClick={() => toggle('code')}>
+                    {t('dismissCode')}
+                  </button>
+                ) : null}
+                {onRuleOff ? (
+                  <button type="button" class="btn small" data-action="rule-off" aria-expanded={dismissing === 'rule'} onClick={() => toggle('rule')}>
+                    {t('ruleOff')}
+                  </button>
+                ) : null}
               </>
             )}
           </div>
           {dismissing && !dismissed ? (
-            <form class="dismiss-form" onSubmit={submitDismiss}>
+            <form class="dismiss-form" data-for={dismissing} onSubmit={submitDismiss}>
+              {dismissing !== 'one' ? <p class="small muted">{t(dismissing === 'code' ? 'dismissCodeHint' : 'ruleOffHint')}</p> : null}
               <label>
                 <span class="visually-hidden">{t('dismissReason')}</span>
                 <input

@@ -127,6 +127,8 @@ export function FileApp({ review }: { review: FileReview }) {
                 onSelect={(key, place) => review.select(place === undefined && key === state.active ? undefined : key, place)}
                 onDecide={(key, d, reason) => review.decide(key, d, reason)}
                 onRestore={(key) => void review.restore(key)}
+                onDismissCode={(code, reason) => review.dismissCode(code, reason)}
+                onRuleOff={(key, reason) => void review.ruleOff(key, reason)}
               />
             ) : (
               <p class="muted" data-empty>

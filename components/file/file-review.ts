@@ -12,9 +12,10 @@ import type { RegisterEntry } from '../../utils/register';
 import type { Segmenter } from '../../utils/segment';
 import { loadWebSegmenter } from '../../utils/segment/web';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
-import { applyDismissals, restoreDismissal, saveReview } from '../../utils/storage/reviews';
+import { recallDecisions, restoreDismissal, saveReview, turnRuleOff } from '../../utils/storage/reviews';
 import { loadRegister, loadSettings } from '../../utils/storage/settings';
 import type { Conclusion, Decision } from '../../utils/storage/types';
+import { decideOne, dismissCode, keepDecisions, restoreFinding, ruleTurnedOff, withRecalled } from '../decisions';
 import { findingKeys, pageMarks } from '../findings';
 import type { ListedFinding } from '../FindingList';
 import { setLocale } from '../i18n';
@@ -110,14 +111,9 @@ export class FileReview {
       },
     );
     const keys = findingKeys(result.findings);
-    const before = new Map(this.state.findings.map((f) => [f.key, f]));
-    let findings: ListedFinding[] = result.findings.map((f, i) => {
-      const had = before.get(keys[i]);
-      return { ...f, key: keys[i], ...(had?.decision ? { decision: had.decision, reason: had.reason, dismissal: had.dismissal } : {}) };
-    });
+    let findings = keepDecisions(this.state.findings, result.findings.map((f, i): ListedFinding => ({ ...f, key: keys[i] })));
     try {
-      const ref = { docNumber: result.summary.docNumber, text: doc.text };
-      findings = (await applyDismissals(ref, findings, doc.text)) as ListedFinding[];
+      findings = withRecalled(findings, await recallDecisions(this.docRef(result), findings, doc.text));
     } catch {
       // No log to read: the findings stand as they are.
     }
@@ -143,20 +139,40 @@ export class FileReview {
     if (scroll) this.marker.scrollToActive();
   }
 
-  decide(key: string, decision: Decision | undefined, reason?: string) {
-    const active = decision === 'dismissed' && this.state.active === key ? undefined : this.state.active;
-    this.set({
-      findings: this.state.findings.map((f) => (f.key === key ? { ...f, decision, reason: decision === 'dismissed' ? reason : undefined } : f)),
-      saved: undefined,
-      active,
-    });
+  /** How the log knows this document: its 文号 and its text. */
+  private docRef(result: ReviewResult) {
+    return { docNumber: result.summary.docNumber, text: this.state.doc?.text ?? '' };
+  }
+
+  /** New decisions: a dismissed finding loses its mark at once, and stops being the active one. */
+  private decided(findings: ListedFinding[]) {
+    const a = findings.find((f) => f.key === this.state.active);
+    this.set({ findings, saved: undefined, active: a?.decision === 'dismissed' ? undefined : this.state.active });
     this.mark(false);
   }
 
-  async restore(key: string) {
+  decide(key: string, decision: Decision | undefined, reason?: string) {
+    this.decided(decideOne(this.state.findings, key, decision, reason));
+  }
+
+  dismissCode(code: string, reason: string) {
+    this.decided(dismissCode(this.state.findings, code, reason));
+  }
+
+  async ruleOff(key: string, reason: string) {
     const f = this.state.findings.find((x) => x.key === key);
-    if (f?.dismissal?.id !== undefined) await restoreDismissal(f.dismissal.id).catch(() => undefined);
-    this.set({ findings: this.state.findings.map((x) => (x.key === key ? { ...x, decision: undefined, reason: undefined, dismissal: undefined } : x)) });
+    if (!f || !this.state.result) return;
+    try {
+      this.decided(ruleTurnedOff(this.state.findings, await turnRuleOff(this.docRef(this.state.result), f, reason, this.state.settings.reviewer)));
+    } catch (e) {
+      this.set({ saveError: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  async restore(key: string) {
+    const { findings, forget } = restoreFinding(this.state.findings, key);
+    if (forget !== undefined) await restoreDismissal(forget).catch(() => undefined);
+    this.set({ findings, saved: undefined });
     this.mark(false);
   }
 
@@ -172,7 +188,7 @@ export class FileReview {
         dates: { written: result.summary.writtenDate, published: result.summary.publishedDate, effective: result.summary.effectiveDate },
         source: doc.kind === 'text' ? 'text' : 'file',
         profileId: result.profile.id,
-        findings: findings.map(({ key: _k, dismissal: _d, ...f }) => f),
+        findings: findings.map(({ key: _k, dismissal: _d, previous: _p, ...f }) => f),
         conclusion,
         reviewer: settings.reviewer,
         remarks,

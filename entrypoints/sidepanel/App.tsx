@@ -163,6 +163,8 @@ export function App({ session }: { session: ReviewSession }) {
                 onFixAll={(key) => session.applyFixAll(key)}
                 onDecide={(key, d, reason) => session.decide(key, d, reason)}
                 onRestore={(key) => session.restore(key)}
+                onDismissCode={(code, reason) => session.dismissCode(code, reason)}
+                onRuleOff={(key, reason) => session.ruleOff(key, reason)}
               />
             ) : (
               <p class="empty muted" data-empty>

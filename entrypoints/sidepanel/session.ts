@@ -10,8 +10,8 @@ import type { Finding, Fix } from '../../utils/engine/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import type { RegisterEntry } from '../../utils/register';
 import { loadSettings, onSettingsChange, loadRegister } from '../../utils/storage/settings';
-import { applyDismissals, restoreDismissal, saveReview } from '../../utils/storage/reviews';
-import type { Conclusion, DecidedFinding, Decision, Dismissal, FixChange } from '../../utils/storage/types';
+import { recallDecisions, restoreDismissal, saveReview, turnRuleOff } from '../../utils/storage/reviews';
+import type { Conclusion, DecidedFinding, Decision, FixChange } from '../../utils/storage/types';
 import { phraseAround } from '../../utils/text/phrase';
 import {
   AGENT_SCRIPT,
@@ -29,17 +29,16 @@ import {
 } from '../../utils/protocol';
 import { setLocale } from '../../components/i18n';
 import { findingKeys, pageMarks } from '../../components/findings';
+import { decideOne, dismissCode, keepDecisions, restoreFinding, ruleTurnedOff, withRecalled } from '../../components/decisions';
+import type { ListedFinding } from '../../components/FindingList';
 import type { FromWorker, ToWorker, WorkerReviewOptions } from './review-messages';
 // Vite bundles the worker with its imports (engine, rules, jieba-wasm) into a module of its own.
 import ReviewWorker from './review.worker?worker';
 
-export interface PanelFinding extends Finding {
+export interface PanelFinding extends ListedFinding {
   /** Stable across re-checks while the finding stays: rule, excerpt and which occurrence of it. */
   key: string;
   decision?: Decision;
-  reason?: string;
-  /** A remembered dismissal from an earlier review of this document. */
-  dismissal?: Dismissal;
 }
 
 export type PanelError = CaptureErrorCode | 'review-failed' | 'fix-failed' | 'fix-refused' | 'fix-stale' | 'save-failed' | 'storage';
@@ -380,27 +379,27 @@ export class ReviewSession {
   private async showResult(doc: CapturedDocument, result: ReviewResult, phase: 'fast' | 'all', seq: number) {
     const t0 = this.reviewStart;
     // Decisions taken in this panel stay with their findings across re-checks.
-    const before = new Map(this.state.findings.map((f) => [f.key, f]));
-    const findings = withKeys(result.findings).map((f) => {
-      const had = before.get(f.key);
-      return had?.decision ? { ...f, decision: had.decision, reason: had.reason, dismissal: had.dismissal } : f;
-    });
+    const findings = keepDecisions(this.state.findings, withKeys(result.findings));
     const active = findings.some((f) => f.key === this.state.active) ? this.state.active : undefined;
     performance.measure(`normlint:review-${phase}`, { start: t0 });
     const timings = { ...this.state.timings, review: now() - t0 };
     this.set({ status: 'ready', result, findings, phase, active, revision: this.state.revision + 1, timings });
     this.sendMarks(false);
-    // Remembered dismissals (an earlier review's 不予采纳 with a reason) come from IndexedDB: shown when read,
-    // without holding back the findings.
+    // What earlier reviews of this document decided (remembered dismissals, rules turned off, confirmations) comes
+    // from IndexedDB: shown when read, without holding back the findings.
     try {
-      const docRef = { docNumber: result.summary.docNumber ?? doc.metadata.docNumber, url: doc.url, text: doc.text };
-      const applied = await applyDismissals(docRef, findings, doc.text);
-      if (seq !== this.reviewSeq || !applied.some((f) => f.dismissal)) return;
-      this.set({ findings: applied as PanelFinding[] });
+      const recalled = await recallDecisions(this.docRef(doc, result), findings, doc.text);
+      if (seq !== this.reviewSeq || !recalled.some((f) => f.dismissal || f.previous)) return;
+      this.set({ findings: withRecalled(this.state.findings, recalled) });
       this.sendMarks(false);
     } catch (e) {
-      console.warn('[NormLint] remembered dismissals unavailable', e);
+      console.warn('[NormLint] earlier decisions unavailable', e);
     }
+  }
+
+  /** How the log knows this document: its 文号, the page's address and the text. */
+  private docRef(doc: CapturedDocument, result: ReviewResult) {
+    return { docNumber: result.summary.docNumber ?? doc.metadata.docNumber, url: doc.url, text: doc.text };
   }
 
   private onAgentEvent(e: AgentEvent) {
@@ -516,7 +515,7 @@ export class ReviewSession {
     for (const { finding, change } of this.state.fixes) {
       const at = text.indexOf(change.after);
       if (at < 0) continue; // undone or rewritten since
-      const { key: _k, dismissal: _d, ...f } = finding;
+      const { key: _k, dismissal: _d, previous: _p, ...f } = finding;
       const replacement = finding.fix?.replacement ?? '';
       const lead = change.after.indexOf(replacement);
       const start = at + Math.max(0, lead);
@@ -526,29 +525,47 @@ export class ReviewSession {
     return out;
   }
 
-  decide(key: string, decision: Decision | undefined, reason?: string) {
-    // A dismissed finding leaves the page at once: it stops being the active (marked) one too.
-    const active = decision === 'dismissed' && this.state.active === key ? undefined : this.state.active;
-    this.set({
-      findings: this.state.findings.map((f) => (f.key === key ? { ...f, decision, reason: decision === 'dismissed' ? reason : undefined } : f)),
-      saved: undefined,
-      active,
-    });
+  /** New decisions on the findings: a dismissed finding leaves the page at once, and stops being the active one. */
+  private decided(findings: PanelFinding[]) {
+    const a = findings.find((f) => f.key === this.state.active);
+    this.set({ findings, saved: undefined, active: a?.decision === 'dismissed' ? undefined : this.state.active });
     this.sendMarks(false);
   }
 
-  /** Forgets a remembered dismissal: the finding counts again. */
-  async restore(key: string) {
+  decide(key: string, decision: Decision | undefined, reason?: string) {
+    this.decided(decideOne(this.state.findings, key, decision, reason));
+  }
+
+  /** 全部忽略同类: every finding of the code in this document. */
+  dismissCode(code: string, reason: string) {
+    this.decided(dismissCode(this.state.findings, code, reason));
+  }
+
+  /** 本文件不再检查此规则: remembered for this document at once (IndexedDB), until restored. */
+  async ruleOff(key: string, reason: string) {
     const f = this.state.findings.find((x) => x.key === key);
-    if (f?.dismissal?.id !== undefined) {
+    const { doc, result } = this.state;
+    if (!f || !doc || !result) return;
+    try {
+      const off = await turnRuleOff(this.docRef(doc, result), f, reason, this.state.settings.reviewer);
+      this.decided(ruleTurnedOff(this.state.findings, off));
+    } catch (e) {
+      this.set({ notice: { code: 'storage', detail: e instanceof Error ? e.message : String(e) } });
+    }
+  }
+
+  /** Forgets a remembered dismissal (or a rule turned off): the findings it set aside count again. */
+  async restore(key: string) {
+    const { findings, forget } = restoreFinding(this.state.findings, key);
+    if (forget !== undefined) {
       try {
-        await restoreDismissal(f.dismissal.id);
+        await restoreDismissal(forget);
       } catch (e) {
         this.set({ notice: { code: 'storage', detail: String(e) } });
         return;
       }
     }
-    this.set({ findings: this.state.findings.map((x) => (x.key === key ? { ...x, decision: undefined, reason: undefined, dismissal: undefined } : x)) });
+    this.set({ findings, saved: undefined });
     this.sendMarks(false);
   }
 
@@ -565,7 +582,7 @@ export class ReviewSession {
         dates: { written: result.summary.writtenDate, published: result.summary.publishedDate, effective: result.summary.effectiveDate },
         source: doc.source,
         profileId: result.profile.id,
-        findings: [...findings.map(({ key: _k, dismissal: _d, ...f }) => f), ...this.fixedFindings(doc.text)],
+        findings: [...findings.map(({ key: _k, dismissal: _d, previous: _p, ...f }) => f), ...this.fixedFindings(doc.text)],
         conclusion,
         reviewer: settings.reviewer,
         remarks,
