@@ -115,9 +115,13 @@ function QuizRun({ items, spec, seg, onRetry, onNew, onSetup }: RunProps) {
   const advance = () => apply((p) => (p.revealed ? { index: p.index + 1, choices: p.choices, revealed: false } : p));
 
   // Focus follows the quiz: the new question's heading (read out by screen readers), or the next button once answered.
+  // Answered, the page stays on the question (a projector shows it with the verdict beside it): the next button
+  // takes focus without scrolling, and the question is brought to the top.
   useEffect(() => {
-    if (revealed) next.current?.focus();
-    else heading.current?.focus();
+    if (revealed) {
+      next.current?.focus({ preventScroll: true });
+      heading.current?.scrollIntoView({ block: 'start' });
+    } else heading.current?.focus();
   }, [index, revealed, done]);
 
   useEffect(() => {
@@ -213,6 +217,27 @@ function QuizRun({ items, spec, seg, onRetry, onNew, onSetup }: RunProps) {
       <ExampleContext item={item} />
       <MarkedText text={item.example.text} findings={revealed ? res.findings : undefined} large />
 
+      <div role="status" aria-live="polite" class="tr-result">
+        {revealed ? (
+          <div class={`notice ${right ? 'ok' : 'error'}`} data-correct={right ? 'true' : 'false'}>
+            <p>{right ? t('trainingQuizRight', answerLabel(item)) : t('trainingQuizWrong', answerLabel(item))}</p>
+          </div>
+        ) : null}
+      </div>
+      {revealed ? (
+        <div class="tr-answer">
+          <EngineStatus seg={seg} res={res} kind={item.kind} />
+          <p class="tr-why">{item.example.why}</p>
+          <p class="muted small">
+            {item.rule.meta.title} · {item.rule.meta.basis}
+          </p>
+          <p>
+            <button type="button" class="btn primary" ref={next} onClick={advance} data-quiz="next">
+              {index + 1 < questions.length ? t('trainingQuizNextQ') : t('trainingQuizFinish')}
+            </button>
+          </p>
+        </div>
+      ) : null}
       <form
         ref={form}
         onSubmit={(e) => {
@@ -246,27 +271,6 @@ function QuizRun({ items, spec, seg, onRetry, onNew, onSetup }: RunProps) {
         ) : null}
       </form>
 
-      <div role="status" aria-live="polite" class="tr-result">
-        {revealed ? (
-          <div class={`notice ${right ? 'ok' : 'error'}`} data-correct={right ? 'true' : 'false'}>
-            <p>{right ? t('trainingQuizRight', answerLabel(item)) : t('trainingQuizWrong', answerLabel(item))}</p>
-          </div>
-        ) : null}
-      </div>
-      {revealed ? (
-        <div class="tr-answer">
-          <EngineStatus seg={seg} res={res} kind={item.kind} />
-          <p class="tr-why">{item.example.why}</p>
-          <p class="muted small">
-            {item.rule.meta.title} · {item.rule.meta.basis}
-          </p>
-          <p>
-            <button type="button" class="btn primary" ref={next} onClick={advance} data-quiz="next">
-              {index + 1 < questions.length ? t('trainingQuizNextQ') : t('trainingQuizFinish')}
-            </button>
-          </p>
-        </div>
-      ) : null}
     </section>
   );
 }

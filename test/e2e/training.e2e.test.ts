@@ -8,7 +8,9 @@ import { runExample } from '../../utils/engine/examples';
 import { nodeSegmenter } from '../../utils/segment/node';
 import { splitMarks } from '../../components/training/marks';
 import { buildGallery, CHOICES, drawQuiz, galleryItems, type Choice } from '../../components/training/model';
-import { launchExtension, POLL, probeServiceWorkerRequests, startFixtureServer, type ExtensionHandle } from './harness';
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { launchExtension, OUTPUT_DIR, POLL, probeServiceWorkerRequests, startFixtureServer, type ExtensionHandle } from './harness';
 
 const items = galleryItems(buildGallery(RULES));
 let ext: ExtensionHandle;
@@ -141,6 +143,39 @@ describe('training page', () => {
     expect(await score.getAttribute('data-score')).toBe('2');
     expect(await score.innerText()).toMatch(/2\s*\/\s*3/);
     expect(await page.$$eval('.tr-wrong-list [data-example]', (els) => els.map((e) => (e as HTMLElement).dataset.example))).toEqual([questions[2].id]);
+    await page.close();
+  });
+
+  test('on a projector (1366×768), the question stays on screen after answering, beside its verdict', async () => {
+    const seed = 'projector-1';
+    const questions = drawQuiz(items, { seed, n: 4 });
+    await mkdir(OUTPUT_DIR, { recursive: true });
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(ext.url(`training.html?mode=quiz&seed=${seed}&n=4`));
+    await page.waitForSelector('.training[data-segmenter="ready"]', POLL);
+    const inView = (sel: string) =>
+      page.$eval(sel, (el) => {
+        const r = el.getBoundingClientRect();
+        return { top: Math.round(r.top), bottom: Math.round(r.bottom), height: innerHeight };
+      });
+    for (let i = 0; i < questions.length; i++) {
+      await page.waitForFunction((n) => document.querySelector<HTMLElement>('.tr-quiz')?.dataset.question === String(n), i + 1, POLL);
+      // Answered as a trainer does with the mouse: the choice, then the button below the list of choices.
+      await page.click(`.tr-choice[data-choice="${questions[i].answers[0] ?? 'none'}"]`);
+      await page.click('[data-quiz="submit"]');
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('.tr-quiz')?.dataset.revealed === 'true', null, POLL);
+      if (i === 0) await page.screenshot({ path: join(OUTPUT_DIR, 'training-quiz-1366x768.png') });
+      for (const sel of ['.tr-question', '.tr-quiz .tr-text', '[data-correct]']) {
+        const box = await inView(sel);
+        expect(box.top, `${sel} of ${questions[i].id}`).toBeGreaterThanOrEqual(0);
+        expect(box.top, `${sel} of ${questions[i].id}`).toBeLessThan(box.height);
+      }
+      const heading = await inView('.tr-question');
+      expect(heading.bottom).toBeLessThanOrEqual(heading.height);
+      await page.click('[data-quiz="next"]');
+    }
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.tr-quiz')?.dataset.phase === 'done', null, POLL);
     await page.close();
   });
 
