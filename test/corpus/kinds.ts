@@ -2,38 +2,11 @@
 // and ../shared/corpus-real (each sample's json `kind`). Prints a confusion matrix, the accuracy, and every
 // misclassified file with the reason the engine gives. Runs the engine in this process (no CLI per file).
 // Usage: npm run kinds [-- DIR…]
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
 import { review } from '../../utils/engine';
 import { normalizeNewlines } from '../../utils/io/decode';
-
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const LABELS = ['published', 'draft', 'explanation', 'non-normative'] as const;
-type Label = (typeof LABELS)[number];
-
-// The engine's kinds, in the labels' terms: a 政策解读 and an 起草说明 are both texts that explain a document.
-const asLabel = (kind: string): Label =>
-  kind === 'normative' ? 'published' : kind === 'draft' ? 'draft' : kind === 'not-normative' ? 'non-normative' : 'explanation';
-
-interface Sample { file: string; label: Label; title?: string }
-
-function pool(dir: string): Sample[] {
-  const index = path.join(dir, 'index.csv');
-  if (!existsSync(index)) return [];
-  const rows = Papa.parse<Record<string, string>>(readFileSync(index, 'utf8'), { header: true, skipEmptyLines: true }).data;
-  return rows.filter((r) => r.file && LABELS.includes(r.kind as Label)).map((r) => ({ file: path.join(dir, r.file), label: r.kind as Label, title: r.title }));
-}
-
-function labelled(dir: string): Sample[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /^\d+.*\.json$/.test(f))
-    .map((f) => ({ json: JSON.parse(readFileSync(path.join(dir, f), 'utf8')), stem: f.replace(/\.json$/, '') }))
-    .filter(({ json }) => LABELS.includes(json.kind))
-    .map(({ json, stem }) => ({ file: path.join(dir, `${stem}.txt`), label: json.kind as Label }))
-    .filter((s) => existsSync(s.file));
-}
+import { LABELS, REAL_DIRS, asLabel, root, samplesOf, type Sample } from './real-samples';
 
 function measure(name: string, samples: Sample[]) {
   const matrix = new Map<string, number>();
@@ -56,11 +29,11 @@ function measure(name: string, samples: Sample[]) {
 }
 
 const dirs = process.argv.slice(2);
-const targets = dirs.length ? dirs.map((d) => path.resolve(d)) : [path.resolve(root, '../shared/real-pool'), path.resolve(root, '../shared/corpus-real')];
+const targets = dirs.length ? dirs.map((d) => path.resolve(d)) : REAL_DIRS;
 let right = 0;
 let total = 0;
 for (const dir of targets) {
-  const samples = existsSync(path.join(dir, 'index.csv')) ? pool(dir) : labelled(dir);
+  const samples = samplesOf(dir);
   if (!samples.length) continue;
   const r = measure(path.relative(root, dir), samples);
   right += r.right;
