@@ -2,7 +2,7 @@
 // Each trigger is a user gesture, which is what grants activeTab on the page; the panel then injects the
 // capture script itself. Nothing here reads pages or talks to the network.
 import { browser, type Browser } from 'wxt/browser';
-import { isMessage, type PanelEvent, type Trigger, type TriggerMode } from '../utils/protocol';
+import { fromExtensionPage, isMessage, type PanelEvent, type Trigger, type TriggerMode } from '../utils/protocol';
 
 
 const MENU_SELECTION = 'normlint-review-selection';
@@ -37,8 +37,9 @@ export default defineBackground(() => {
     if (info.menuItemId === MENU_SELECTION && tab) trigger(tab, 'selection', info.selectionText);
   });
 
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    if (!isMessage(message) || message.kind !== 'bg/panel-ready') return;
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // A trigger is handed only to this extension's own panel (never to a content script in a tab).
+    if (!fromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/')) || !isMessage(message) || message.kind !== 'bg/panel-ready') return;
     const windowId = message.windowId;
     let found: Trigger | undefined;
     if (windowId !== undefined) {

@@ -145,10 +145,44 @@ const KINDS = new Set<string>([
   'panel/review',
 ]);
 
-/** Narrows an incoming message: every listener ignores what is not ours. */
+/**
+ * Narrows an incoming message: every listener ignores what is not ours. The shape is checked field by field, not only
+ * the kind: whatever reaches a listener is data from a sender that may not be ours, and an agent request that sets
+ * marks or edits the page must carry exactly the numbers and strings it says.
+ */
 export function isMessage(m: unknown): m is ExtensionMessage {
-  return !!m && typeof m === 'object' && typeof (m as { kind?: unknown }).kind === 'string' && KINDS.has((m as { kind: string }).kind);
+  if (!m || typeof m !== 'object' || Array.isArray(m)) return false;
+  const kind = (m as { kind?: unknown }).kind;
+  return typeof kind === 'string' && KINDS.has(kind) && SHAPES[kind as ExtensionMessage['kind']](m as Record<string, unknown>);
 }
+
+const int = (v: unknown) => Number.isSafeInteger(v);
+const offset = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+const optional = (v: unknown, test: (v: unknown) => boolean) => v === undefined || test(v);
+const str = (v: unknown) => typeof v === 'string';
+const bool = (v: unknown) => typeof v === 'boolean';
+const obj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const MODES = new Set<string>(['auto', 'selection'] satisfies TriggerMode[]);
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+const isMark = (v: unknown) => obj(v) && str(v.key) && offset(v.start) && offset(v.end) && (v.end as number) >= (v.start as number) && SEVERITIES.has(v.severity as string);
+const isDoc = (v: unknown) => obj(v) && str(v.text) && obj(v.metadata);
+const isTrigger = (v: unknown) =>
+  obj(v) && str(v.id) && int(v.tabId) && optional(v.windowId, int) && MODES.has(v.mode as string) && optional(v.selectionText, str) && typeof v.at === 'number';
+
+const SHAPES: Record<ExtensionMessage['kind'], (m: Record<string, unknown>) => boolean> = {
+  'agent/ping': () => true,
+  'agent/capture': (m) => str(m.mode) && MODES.has(m.mode as string) && bool(m.watch) && optional(m.pick, offset),
+  'agent/mark': (m) =>
+    int(m.captureId) && int(m.version) && Array.isArray(m.marks) && m.marks.every(isMark) && optional(m.active, str) && optional(m.scroll, bool),
+  'agent/clear': () => true,
+  'agent/watch': (m) => int(m.captureId) && bool(m.on),
+  'agent/apply-fix': (m) =>
+    int(m.captureId) && offset(m.start) && offset(m.end) && (m.end as number) >= (m.start as number) && str(m.replacement) && str(m.expected),
+  'page/changed': (m) => int(m.captureId) && int(m.version) && isDoc(m.doc),
+  'page/lost': (m) => int(m.captureId),
+  'bg/panel-ready': (m) => optional(m.windowId, int),
+  'panel/review': (m) => isTrigger(m.trigger),
+};
 
 export function isAgentRequest(m: unknown): m is AgentRequest {
   return isMessage(m) && m.kind.startsWith('agent/');
@@ -157,6 +191,26 @@ export function isAgentRequest(m: unknown): m is AgentRequest {
 export function isAgentEvent(m: unknown): m is AgentEvent {
   return isMessage(m) && m.kind.startsWith('page/');
 }
+
+/** Who sent a runtime message, as the browser reports it. */
+export interface MessageSender {
+  id?: string;
+  tab?: { id?: number };
+  url?: string;
+}
+
+/**
+ * Sent by one of this extension's own pages (panel, background, also a panel opened in a tab), not by a content
+ * script: only these may ask the agent to capture, mark or edit a page, or the background for a trigger. `origin` is
+ * runtime.getURL('/'); a content script's sender URL is the page's. Pages cannot reach runtime messaging without
+ * externally_connectable, which the manifest does not declare; this keeps it so if another script could.
+ */
+export const fromExtensionPage = (sender: MessageSender | undefined, runtimeId: string, origin: string) =>
+  !!sender && sender.id === runtimeId && typeof sender.url === 'string' && sender.url.startsWith(origin);
+
+/** Sent by this extension's content script in a tab (whose URL is the page's, not the extension's). */
+export const fromAgent = (sender: MessageSender | undefined, runtimeId: string, origin: string) =>
+  !!sender && sender.id === runtimeId && sender.tab?.id !== undefined && !(sender.url ?? '').startsWith(origin);
 
 /** The minimal messaging surface these helpers need: `browser` from wxt/browser satisfies it. */
 interface Messaging {

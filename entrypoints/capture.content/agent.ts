@@ -23,6 +23,8 @@ import { Marker } from '../../utils/highlight';
 import {
   isAgentRequest,
   PANEL_PORT,
+  fromExtensionPage,
+  type MessageSender,
   type AgentEvent,
   type AgentRequest,
   type AgentResponses,
@@ -251,8 +253,9 @@ export class PageAgent {
  * last panel port closes (the panel was closed or turned to another tab), the page is left as it was.
  */
 export function listen(agent: PageAgent): () => void {
-  const onMessage = (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-    if (!isAgentRequest(message)) return undefined;
+  const onMessage = (message: unknown, sender: MessageSender, sendResponse: (r: unknown) => void) => {
+    // Only this extension's panel commands the agent, and only with a well-formed request.
+    if (!fromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/')) || !isAgentRequest(message)) return undefined;
     const fail = (e: unknown) => sendResponse({ ok: false, error: 'unknown', reason: 'failed', detail: e instanceof Error ? e.message : String(e) });
     try {
       const answer = agent.handle(message);

@@ -16,6 +16,9 @@ import { phraseAround } from '../../utils/text/phrase';
 import {
   AGENT_SCRIPT,
   PANEL_PORT,
+  fromAgent,
+  fromExtensionPage,
+  type MessageSender,
   classifyInjectionError,
   isAgentEvent,
   isMessage,
@@ -203,9 +206,10 @@ export class ReviewSession {
     done?.();
   }
 
-  private onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
+  private onMessage = (message: unknown, sender: MessageSender) => {
     if (!isMessage(message)) return undefined;
-    if (message.kind === 'panel/review') {
+    // Triggers come from the background only; page events from this extension's agent in the tab under review.
+    if (message.kind === 'panel/review' && fromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
       const tr = message.trigger;
       // Only the panel of the trigger's window (or the one reviewing that tab) takes it.
       browser.windows
@@ -216,7 +220,7 @@ export class ReviewSession {
         .catch(() => {});
       return undefined;
     }
-    if (isAgentEvent(message) && sender.tab?.id === this.state.tabId) this.onAgentEvent(message);
+    if (isAgentEvent(message) && fromAgent(sender, browser.runtime.id, browser.runtime.getURL('/')) && sender.tab?.id === this.state.tabId) this.onAgentEvent(message);
     return undefined;
   };
 

@@ -1,6 +1,6 @@
 // The message protocol's guards, and how injection errors become advice.
 import { describe, expect, test } from 'vitest';
-import { classifyInjectionError, isAgentEvent, isAgentRequest, isMessage } from '../../utils/protocol';
+import { classifyInjectionError, fromAgent, fromExtensionPage, isAgentEvent, isAgentRequest, isMessage } from '../../utils/protocol';
 import { decodeCsv } from '../../utils/register/read';
 
 describe('message guards', () => {
@@ -12,6 +12,40 @@ describe('message guards', () => {
     expect(isMessage({ kind: 'wxt:reload' })).toBe(false);
     expect(isMessage('agent/ping')).toBe(false);
     expect(isMessage(null)).toBe(false);
+  });
+});
+
+describe('messages a hostile sender could forge', () => {
+  const fix = { kind: 'agent/apply-fix', captureId: 1, start: 2, end: 4, replacement: '，', expected: ',' };
+  const mark = { kind: 'agent/mark', captureId: 1, version: 0, marks: [{ key: 'a', start: 0, end: 3, severity: 'error' }] };
+  test('a request with the right kind but the wrong shape is not ours', () => {
+    expect(isAgentRequest(fix)).toBe(true);
+    expect(isAgentRequest(mark)).toBe(true);
+    expect(isAgentRequest({ ...fix, replacement: { toString: () => '<img src=x onerror=alert(1)>' } })).toBe(false);
+    expect(isAgentRequest({ ...fix, start: 5, end: 4 })).toBe(false);
+    expect(isAgentRequest({ ...fix, start: -1 })).toBe(false);
+    expect(isAgentRequest({ ...fix, captureId: '1' })).toBe(false);
+    expect(isAgentRequest({ ...mark, marks: [{ key: 'a', start: 0, end: 3, severity: '<b>' }] })).toBe(false);
+    expect(isAgentRequest({ ...mark, marks: 'all' })).toBe(false);
+    expect(isAgentRequest({ kind: 'agent/capture', mode: 'javascript:alert(1)', watch: true })).toBe(false);
+    expect(isMessage({ kind: 'panel/review', trigger: { id: 'x', tabId: '3', mode: 'auto', at: 0 } })).toBe(false);
+    expect(isMessage({ kind: 'panel/review', trigger: { id: 'x', tabId: 3, mode: 'auto', at: 0 } })).toBe(true);
+    expect(isAgentEvent({ kind: 'page/changed', captureId: 1, version: 1, doc: { text: 1 } })).toBe(false);
+    expect(isMessage([{ kind: 'agent/ping' }])).toBe(false);
+  });
+  test('only the extension\'s own pages command the agent; only its agent reports page events', () => {
+    const id = 'abcdefghijklmnop';
+    const origin = `chrome-extension://${id}/`;
+    expect(fromExtensionPage({ id, url: `${origin}sidepanel.html` }, id, origin)).toBe(true);
+    // The panel opened in a tab of its own (the fallback window) is still the extension's page.
+    expect(fromExtensionPage({ id, tab: { id: 4 }, url: `${origin}sidepanel.html?tab=3` }, id, origin)).toBe(true);
+    expect(fromExtensionPage({ id, tab: { id: 3 }, url: 'https://example.gov.cn/' }, id, origin)).toBe(false);
+    expect(fromExtensionPage({ id: 'another-extension', url: `${origin}sidepanel.html` }, id, origin)).toBe(false);
+    expect(fromExtensionPage(undefined, id, origin)).toBe(false);
+    expect(fromAgent({ id, tab: { id: 3 }, url: 'https://example.gov.cn/' }, id, origin)).toBe(true);
+    expect(fromAgent({ id, url: `${origin}background.js` }, id, origin)).toBe(false);
+    expect(fromAgent({ id, tab: { id: 4 }, url: `${origin}sidepanel.html` }, id, origin)).toBe(false);
+    expect(fromAgent({ id: 'another-extension', tab: { id: 3 } }, id, origin)).toBe(false);
   });
 });
 
