@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../utils/cli/main';
 import { csvTable } from '../../utils/cli/format';
-import { readDocumentFile, InputError } from '../../utils/io';
+import { readDocumentFile, InputError, MAX_TEXT_CHARS } from '../../utils/io';
 import { renderNumbering } from '../../utils/io/docx-numbering';
 import { readZipDirectory } from '../../utils/io/zip-limits';
 import { docx, documentXml, FORGED_NAME, hostileFiles, NORM } from './files';
@@ -88,6 +88,13 @@ describe('HTML and text that fight back', { timeout: 60_000 }, () => {
   it('<header> is not <head>, and a page without <body> keeps its text', async () => {
     const { normalizeHtmlSkeleton } = await import('../../utils/io/html');
     expect(normalizeHtmlSkeleton('<header>甲</header><p>乙</p>')).toBe('<!DOCTYPE html><html><head></head><body><header>甲</header><p>乙</p></body></html>');
+  });
+  it('a text over a million characters once decoded is refused in one line; one at the cap is read', async () => {
+    const over = join(dir, 'over.txt');
+    writeFileSync(over, `第一条　${'审'.repeat(MAX_TEXT_CHARS - 4)}`);
+    expect((await readDocumentFile(over)).text).toHaveLength(MAX_TEXT_CHARS);
+    writeFileSync(over, `第一条　${'审'.repeat(MAX_TEXT_CHARS - 3)}`);
+    expect(await failure(over)).toMatch(/：文字过长（100\.0 万字），上限为 100 万字，请分段审查（text too long）$/);
   });
   it('a million-《 text reviews (small instance)', async () => {
     const doc = await readDocumentFile(await write('million-titles.txt'));

@@ -5,7 +5,7 @@
  */
 import { decodeBytes, DecodeError, normalizeNewlines } from './decode';
 import { docxToHtml } from './docx';
-import { InputError, MAX_FILE_BYTES } from './errors';
+import { InputError, MAX_FILE_BYTES, textTooLong } from './errors';
 
 export type LoadedKind = 'docx' | 'txt' | 'pdf' | 'text';
 
@@ -68,6 +68,8 @@ export function textFragment(text: string, doc: Document = document): DocumentFr
 }
 
 function checkText(name: string, text: string, what: string) {
+  const tooLong = textTooLong(text);
+  if (tooLong) throw new InputError(name, tooLong);
   if (!text.trim()) throw new InputError(name, `${what}中没有文字`);
   if (!HAN.test(text)) throw new InputError(name, `${what}不含中文文字，不像是规范性文件`);
 }

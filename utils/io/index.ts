@@ -6,10 +6,10 @@ import { extractText } from '../capture/text';
 import type { CapturedDocument } from '../capture/types';
 import { decodeBytes, DecodeError, normalizeNewlines, sniffHtmlCharset } from './decode';
 import { docxToHtml } from './docx';
-import { InputError, MAX_FILE_BYTES } from './errors';
+import { InputError, MAX_FILE_BYTES, textTooLong } from './errors';
 import { parseHtmlDocument } from './html';
 
-export { InputError, MAX_FILE_BYTES } from './errors';
+export { InputError, MAX_FILE_BYTES, MAX_TEXT_CHARS } from './errors';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
@@ -65,6 +65,8 @@ function decode(path: string, bytes: Uint8Array, declared?: string): string {
 
 /** What every reader checks last: there is text, and it is Chinese. */
 function checkText(path: string, text: string, what: string): void {
+  const tooLong = textTooLong(text);
+  if (tooLong) throw new InputError(path, tooLong);
   if (!text.trim()) throw new InputError(path, `${what}只有空白，没有文字（no text）`);
   if (!HAN.test(text)) throw new InputError(path, `${what}不含中文文字，不像是规范性文件（no Chinese text）`);
 }
