@@ -42,6 +42,12 @@ export const PATTERNS: Pattern[] = [
   { label: 'closing 》 without opener', unit: '》' },
   { label: 'zero-width and RTL marks', unit: '\u200b\u202e审' },
   { label: 'HTML-looking text', unit: '<script>alert(1)</script>' },
+  { label: 'closed remarks holding sentences', unit: '【注：此条待定。】' },
+  { label: 'unclosed < (nested title pattern)', unit: '<审' },
+  { label: 'hyphen runs (dash bullet pattern)', unit: '--' },
+  { label: '应当向 (licence lead pattern)', unit: '应当向' },
+  { label: '并处 without an amount (penalty)', unit: '并处' },
+  { label: '缴纳 without a fee (fee pattern)', unit: '缴纳' },
 ];
 
 /** One 第一条 wrapping `chars` characters of `unit`. */
