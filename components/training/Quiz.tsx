@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFECT_CODES, FAMILIES, type Family } from '../../utils/engine/codes';
 import { familyName, t } from '../i18n';
-import { findingsOf, type SegmenterState } from './engine';
+import { findingsOf, quizKeyOf, type SegmenterState } from './engine';
 import { EngineStatus, ExampleContext, MarkedText } from './ExampleView';
 import { FamilySelect } from './FamilySelect';
 import { isTyping } from './keys';
@@ -18,7 +18,7 @@ export interface QuizProps {
 }
 
 const choiceLabel = (c: Choice) => (c === 'none' ? t('trainingNoDefect') : DEFECT_CODES[c]);
-const answerLabel = (item: TrainingItem) => (item.answers.length ? item.answers.map(choiceLabel).join(t('listSeparator')) : t('trainingNoDefect'));
+const answerLabel = (answers: readonly Choice[]) => (answers.length ? answers.map(choiceLabel).join(t('listSeparator')) : t('trainingNoDefect'));
 const poolOf = (items: TrainingItem[], family?: Family) => (family ? items.filter((it) => it.rule.meta.code.startsWith(`${family}.`)) : items);
 
 export function Quiz(props: QuizProps) {
@@ -148,7 +148,7 @@ function QuizRun({ items, spec, seg, onRetry, onNew, onSetup }: RunProps) {
   if (!questions.length) return <p class="notice">{t('trainingNoMatch')}</p>;
 
   if (done) {
-    const result = scoreQuiz(questions, choices);
+    const result = scoreQuiz(questions, choices, (it) => quizKeyOf(it, seg).answers);
     return (
       <section class="tr-quiz" data-phase="done" aria-labelledby="quiz-done-h">
         <h2 id="quiz-done-h" tabIndex={-1} ref={heading}>
@@ -165,11 +165,11 @@ function QuizRun({ items, spec, seg, onRetry, onNew, onSetup }: RunProps) {
               {result.wrong.map(({ item, choice, position }) => (
                 <li key={item.id} data-example={item.id} value={position + 1}>
                   <ExampleContext item={item} />
-                  <MarkedText text={item.example.text} findings={findingsOf(item, seg).findings} />
+                  <MarkedText text={item.example.text} findings={quizKeyOf(item, seg).findings ?? findingsOf(item, seg).findings} />
                   <p class="small">
                     {t('trainingQuizYourAnswer')}：<span class="tr-bad-answer">{choiceLabel(choice)}</span>
                     {t('listSeparator')}
-                    {t('trainingQuizAnswer')}：<strong>{answerLabel(item)}</strong>
+                    {t('trainingQuizAnswer')}：<strong>{answerLabel(quizKeyOf(item, seg).answers)}</strong>
                   </p>
                   <p class="tr-why">{item.example.why}</p>
                 </li>
@@ -196,11 +196,12 @@ function QuizRun({ items, spec, seg, onRetry, onNew, onSetup }: RunProps) {
 
   const item = questions[index];
   const chosen = choices[index];
-  const right = revealed && chosen !== undefined && isCorrect(item, chosen);
+  const key = quizKeyOf(item, seg);
+  const right = revealed && chosen !== undefined && isCorrect(item, chosen, key.answers);
   const res = findingsOf(item, seg);
   const optionClass = (c: Choice) => {
     if (!revealed) return '';
-    const answer = isCorrect(item, c);
+    const answer = isCorrect(item, c, key.answers);
     return answer ? 'answer' : c === chosen ? 'wrong' : '';
   };
   const families = Object.keys(FAMILIES) as Family[];
@@ -215,12 +216,12 @@ function QuizRun({ items, spec, seg, onRetry, onNew, onSetup }: RunProps) {
         {t('trainingQuizQuestion')}
       </h2>
       <ExampleContext item={item} />
-      <MarkedText text={item.example.text} findings={revealed ? res.findings : undefined} large />
+      <MarkedText text={item.example.text} findings={revealed ? (key.findings ?? res.findings) : undefined} large />
 
       <div role="status" aria-live="polite" class="tr-result">
         {revealed ? (
           <div class={`notice ${right ? 'ok' : 'error'}`} data-correct={right ? 'true' : 'false'}>
-            <p>{right ? t('trainingQuizRight', answerLabel(item)) : t('trainingQuizWrong', answerLabel(item))}</p>
+            <p>{right ? t('trainingQuizRight', answerLabel(key.answers)) : t('trainingQuizWrong', answerLabel(key.answers))}</p>
           </div>
         ) : null}
       </div>

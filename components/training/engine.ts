@@ -3,12 +3,13 @@
  * never a position written down beside the example. jieba-wasm is bundled with the extension: nothing is fetched.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { runExample } from '../../utils/engine/examples';
+import { reviewExample, runExample } from '../../utils/engine/examples';
 import type { Finding } from '../../utils/engine/types';
 import type { Segmenter } from '../../utils/segment';
 import { loadWebSegmenter } from '../../utils/segment/web';
 import { loadArticleFacts } from '../../utils/statutes/articles';
-import type { TrainingItem } from './model';
+import { quizAnswers, type TrainingItem } from './model';
+import type { DefectCode } from '../../utils/engine/codes';
 
 export type SegmenterState = { status: 'loading' } | { status: 'ready'; segmenter: Segmenter } | { status: 'failed'; error: string };
 
@@ -70,4 +71,24 @@ export function findingsOf(item: TrainingItem, seg: SegmenterState): ItemFinding
   }
   cache.set(item.id, out);
   return out;
+}
+
+const quizCache = new Map<string, { findings: Finding[]; answers: DefectCode[] }>();
+
+/**
+ * A quiz question as the whole engine sees it (every rule on the example): the findings marked once answered and
+ * the answers the quiz accepts (quizAnswers). Until jieba has settled, the example's own answers stand.
+ */
+export function quizKeyOf(item: TrainingItem, seg: SegmenterState): { findings?: Finding[]; answers: readonly DefectCode[] } {
+  if (seg.status === 'loading') return { answers: item.answers };
+  const hit = quizCache.get(item.id);
+  if (hit) return hit;
+  try {
+    const findings = reviewExample(item.rule, item.example, seg.status === 'ready' ? seg.segmenter : undefined);
+    const key = { findings, answers: quizAnswers(item, findings) };
+    quizCache.set(item.id, key);
+    return key;
+  } catch {
+    return { answers: item.answers };
+  }
 }

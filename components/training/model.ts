@@ -4,7 +4,7 @@
  * DOM, so it is unit-tested in Node. Where the engine marks an example is computed live by the page (engine.ts).
  */
 import { DEFECT_CODES, FAMILIES, familyOf, isDefectCode, type DefectCode, type Family } from '../../utils/engine/codes';
-import type { InvalidExample, Rule, RuleExample } from '../../utils/engine/types';
+import type { Finding, InvalidExample, Rule, RuleExample } from '../../utils/engine/types';
 
 export type ExampleKind = 'bad' | 'good';
 
@@ -212,8 +212,27 @@ export const CHOICES: readonly ChoiceOption[] = [
 export const choiceByKey = (key: string): ChoiceOption | undefined =>
   key.length === 1 ? CHOICES.find((c) => c.key && c.key === key.toUpperCase()) : undefined;
 
-export const isCorrect = (item: TrainingItem, choice: Choice) =>
-  choice === 'none' ? item.answers.length === 0 : item.answers.includes(choice);
+/**
+ * A quiz question's answers: what the whole engine reports on the example (reviewExample), so the quiz never
+ * rejects an answer the engine itself gives on the same text. Counted: every finding of the example's own rule
+ * of a bad example (what it teaches, a missing clause included), and every error or warning other rules mark in
+ * the text.
+ * Not counted: other rules' missing-clause findings (an example is a passage, not a whole document: the engine's
+ * own rule for a selection) and their info hints (not defects).
+ */
+export function quizAnswers(item: TrainingItem, engineFindings: readonly Finding[]): DefectCode[] {
+  const codes = new Set<DefectCode>();
+  for (const f of engineFindings) {
+    // A bad example's own findings are its lesson, an info-level one included; a good example may carry an info hint.
+    const own = f.rule === item.rule.meta.id && item.kind === 'bad';
+    if (own || (f.severity !== 'info' && (!f.documentLevel || f.rule === item.rule.meta.id))) codes.add(f.code);
+  }
+  return (Object.keys(DEFECT_CODES) as DefectCode[]).filter((c) => codes.has(c));
+}
+
+/** Right when the choice is one of the answers (by default the example's own), or 无缺陷 when there is none. */
+export const isCorrect = (item: TrainingItem, choice: Choice, answers: readonly DefectCode[] = item.answers) =>
+  choice === 'none' ? answers.length === 0 : answers.includes(choice);
 
 export const isChoice = (s: string): s is Choice => s === 'none' || isDefectCode(s);
 
@@ -223,12 +242,16 @@ export interface QuizResult {
   wrong: { item: TrainingItem; choice: Choice; position: number }[];
 }
 
-export function scoreQuiz(questions: readonly TrainingItem[], choices: readonly (Choice | undefined)[]): QuizResult {
+export function scoreQuiz(
+  questions: readonly TrainingItem[],
+  choices: readonly (Choice | undefined)[],
+  answersOf: (item: TrainingItem) => readonly DefectCode[] = (item) => item.answers,
+): QuizResult {
   const wrong: QuizResult['wrong'] = [];
   let score = 0;
   questions.forEach((item, i) => {
     const c = choices[i];
-    if (c !== undefined && isCorrect(item, c)) score++;
+    if (c !== undefined && isCorrect(item, c, answersOf(item))) score++;
     else wrong.push({ item, choice: c ?? 'none', position: i });
   });
   return { score, total: questions.length, wrong };

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { RULES } from '../../rules';
-import { runExample } from '../../utils/engine/examples';
+import { reviewExample, runExample } from '../../utils/engine/examples';
 import { nodeSegmenter } from '../../utils/segment/node';
 import { splitMarks } from '../../components/training/marks';
-import { buildGallery, CHOICES, drawQuiz, galleryItems, type Choice } from '../../components/training/model';
+import { buildGallery, CHOICES, drawQuiz, galleryItems, quizAnswers, type Choice } from '../../components/training/model';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { launchExtension, OUTPUT_DIR, POLL, probeServiceWorkerRequests, startFixtureServer, type ExtensionHandle } from './harness';
@@ -120,8 +120,10 @@ describe('training page', () => {
     const page = await openTraining(`?mode=quiz&seed=${seed}&n=3`);
     const quiz = page.locator('.tr-quiz');
     // Right, right, then wrong: the score must be 2 / 3 and the third question listed for review.
-    const right = (i: number): Choice => (questions[i].answers[0] ?? 'none');
-    const wrong = (i: number): Choice => (questions[i].answers.length ? 'none' : 'drafting.wording');
+    // The quiz's answers are the whole engine's findings on each example, computed here in Node.
+    const answers = questions.map((q) => quizAnswers(q, reviewExample(q.rule, q.example, nodeSegmenter)));
+    const right = (i: number): Choice => (answers[i][0] ?? 'none');
+    const wrong = (i: number): Choice => (answers[i].length ? 'none' : 'drafting.wording');
     const picks = [right(0), right(1), wrong(2)];
     for (let i = 0; i < 3; i++) {
       await page.waitForFunction((n) => document.querySelector<HTMLElement>('.tr-quiz')?.dataset.question === String(n), i + 1, POLL);
@@ -134,7 +136,7 @@ describe('training page', () => {
       expect(await page.getAttribute('[data-correct]', 'data-correct')).toBe(i < 2 ? 'true' : 'false');
       // The answer is marked by the engine in the question's text.
       const marked = await page.$$eval('.tr-quiz .tr-text mark', (m) => m.length);
-      const inline = runExample(questions[i].rule, questions[i].example, nodeSegmenter).filter((f) => !f.documentLevel && f.end > f.start);
+      const inline = reviewExample(questions[i].rule, questions[i].example, nodeSegmenter).filter((f) => !f.documentLevel && f.end > f.start);
       expect(marked > 0).toBe(inline.length > 0);
       await page.keyboard.press('Enter');
     }
@@ -143,6 +145,26 @@ describe('training page', () => {
     expect(await score.getAttribute('data-score')).toBe('2');
     expect(await score.innerText()).toMatch(/2\s*\/\s*3/);
     expect(await page.$$eval('.tr-wrong-list [data-example]', (els) => els.map((e) => (e as HTMLElement).dataset.example))).toEqual([questions[2].id]);
+    await page.close();
+  });
+
+  test('the quiz accepts an answer the engine gives beyond the example’s own rule', async () => {
+    const answersOf = (it: (typeof items)[number]) => quizAnswers(it, reviewExample(it.rule, it.example, nodeSegmenter));
+    // A one-question quiz (seed found in Node) whose example another rule marks too.
+    let seed = '';
+    for (let i = 0; i < 2000 && !seed; i++) {
+      const [q] = drawQuiz(items, { seed: `wide-${i}`, n: 1 });
+      if (answersOf(q).some((c) => !q.answers.includes(c))) seed = `wide-${i}`;
+    }
+    expect(seed).not.toBe('');
+    const [q] = drawQuiz(items, { seed, n: 1 });
+    const extra = answersOf(q).find((c) => !q.answers.includes(c))!;
+    const page = await openTraining(`?mode=quiz&seed=${seed}&n=1`);
+    expect(await page.getAttribute('.tr-quiz', 'data-example')).toBe(q.id);
+    await page.click(`.tr-choice[data-choice="${extra}"]`);
+    await page.click('[data-quiz="submit"]');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.tr-quiz')?.dataset.revealed === 'true', null, POLL);
+    expect(await page.getAttribute('[data-correct]', 'data-correct')).toBe('true');
     await page.close();
   });
 

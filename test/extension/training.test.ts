@@ -3,7 +3,9 @@
 import { describe, expect, test } from 'vitest';
 import { RULES } from '../../rules';
 import { DEFECT_CODES, FAMILIES, familyOf } from '../../utils/engine/codes';
-import { runExample } from '../../utils/engine/examples';
+import { reviewExample, runExample } from '../../utils/engine/examples';
+import { review } from '../../utils/engine';
+import { getProfile } from '../../utils/profiles';
 import type { Finding } from '../../utils/engine/types';
 import { nodeSegmenter } from '../../utils/segment/node';
 import { splitMarks } from '../../components/training/marks';
@@ -16,6 +18,7 @@ import {
   galleryItems,
   isCorrect,
   parseState,
+  quizAnswers,
   scoreQuiz,
   seededRandom,
   stateToSearch,
@@ -176,5 +179,51 @@ describe('URL state', () => {
     expect(parseState(stateToSearch(steps))).toEqual(steps);
     expect(parseState('?mode=evil&family=nope&n=-1&i=0')).toEqual({ mode: 'gallery' });
     expect(stateToSearch({ mode: 'gallery' })).toBe('');
+  });
+});
+
+describe('quiz answers are the engine’s own findings', () => {
+  // The whole engine on each example, run here directly (every rule, the example's context), not through the page's code.
+  const engineOn = (it: TrainingItem) => {
+    const ctx = it.example.context ?? {};
+    const profile = { ...getProfile(ctx.profile ?? 'national')!, ...ctx.profilePatch };
+    return review({ text: it.example.text, metadata: it.example.metadata ?? {} }, { profile, today: ctx.today ?? '2024-01-01', register: ctx.register, segmenter: nodeSegmenter }).findings;
+  };
+
+  test('every code the engine reports on an example is a right answer, and only those; 无缺陷 only when it reports none', () => {
+    let differ = 0;
+    for (const it of items) {
+      const found = engineOn(it);
+      const answers = quizAnswers(it, reviewExample(it.rule, it.example, nodeSegmenter));
+      // Every error or warning the engine marks in the text is accepted…
+      for (const f of found) {
+        if (f.severity !== 'info' && !f.documentLevel) expect(isCorrect(it, f.code, answers), `${it.id}: ${f.code} ${f.excerpt}`).toBe(true);
+      }
+      // …every finding of a bad example's own rule is too, a missing clause included…
+      if (it.kind === 'bad') for (const f of runExample(it.rule, it.example, nodeSegmenter)) expect(answers, it.id).toContain(f.code);
+      // …and nothing the engine does not report: each answer is a code the engine found on this text.
+      const reported = new Set(found.map((f) => f.code));
+      for (const c of answers) expect(reported.has(c), `${it.id}: ${c}`).toBe(true);
+      expect(isCorrect(it, 'none', answers), it.id).toBe(!found.some((f) => f.severity !== 'info' && (!f.documentLevel || f.rule === it.rule.meta.id)) && !(it.kind === 'bad' && found.some((f) => f.rule === it.rule.meta.id)));
+      if (answers.join() !== it.answers.join()) differ++;
+    }
+    // The examples whose engine answer is wider than the rule's own (another rule marks the passage too).
+    console.log(`quiz: ${differ} of ${items.length} examples get more answers from the whole engine than their rule's own`);
+  });
+
+  test('a bad example is still a question about its own defect, and scoring uses the engine’s answers', () => {
+    for (const it of items.filter((x) => x.kind === 'bad')) {
+      const answers = quizAnswers(it, reviewExample(it.rule, it.example, nodeSegmenter));
+      for (const c of it.answers) expect(answers, it.id).toContain(c);
+      expect(isCorrect(it, 'none', answers)).toBe(false);
+    }
+    const wide = items.find((it) => {
+      const a = quizAnswers(it, reviewExample(it.rule, it.example, nodeSegmenter));
+      return a.some((c) => !it.answers.includes(c));
+    })!;
+    const extra = quizAnswers(wide, reviewExample(wide.rule, wide.example, nodeSegmenter)).find((c) => !wide.answers.includes(c))!;
+    // The rule's own key would reject this answer; the quiz, scored by the engine, accepts it.
+    expect(scoreQuiz([wide], [extra]).score).toBe(0);
+    expect(scoreQuiz([wide], [extra], (it) => quizAnswers(it, reviewExample(it.rule, it.example, nodeSegmenter))).score).toBe(1);
   });
 });
