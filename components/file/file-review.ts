@@ -13,6 +13,7 @@ import type { Segmenter } from '../../utils/segment';
 import { loadWebSegmenter } from '../../utils/segment/web';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { recallDecisions, restoreDismissal, saveReview, turnRuleOff } from '../../utils/storage/reviews';
+import { reviewInputOf } from '../../utils/storage/review-input';
 import { loadRegister, loadSettings } from '../../utils/storage/settings';
 import type { Conclusion, Decision } from '../../utils/storage/types';
 import { decideOne, dismissCode, keepDecisions, restoreFinding, ruleTurnedOff, withRecalled } from '../decisions';
@@ -180,19 +181,15 @@ export class FileReview {
     const { doc, result, findings, settings } = this.state;
     if (!doc || !result) return undefined;
     try {
-      const saved = await saveReview({
-        text: doc.text,
-        title: result.summary.title ?? result.summary.headline ?? doc.name.replace(/\.[^.]+$/, ''),
-        docNumber: result.summary.docNumber,
-        issuer: result.summary.issuer,
-        dates: { written: result.summary.writtenDate, published: result.summary.publishedDate, effective: result.summary.effectiveDate },
-        source: doc.kind === 'text' ? 'text' : 'file',
-        profileId: result.profile.id,
-        findings: findings.map(({ key: _k, dismissal: _d, previous: _p, ...f }) => f),
-        conclusion,
-        reviewer: settings.reviewer,
-        remarks,
-      });
+      const saved = await saveReview(
+        reviewInputOf({ text: doc.text, source: doc.kind === 'text' ? 'text' : 'file' }, result, {
+          findings: findings.map(({ key: _k, dismissal: _d, previous: _p, ...f }) => f),
+          fallbackTitle: doc.name.replace(/\.[^.]+$/, ''),
+          conclusion,
+          reviewer: settings.reviewer,
+          remarks,
+        }),
+      );
       this.set({ saved: { id: saved.id }, saveError: undefined });
       return saved.id;
     } catch (e) {

@@ -5,6 +5,7 @@ import { loadWebSegmenter } from '../../utils/segment/web';
 import type { AuditEnv } from '../../utils/audit/run';
 import { getDb } from '../../utils/storage/db';
 import { loadRegister } from '../../utils/storage/register';
+import { reviewInputOf } from '../../utils/storage/review-input';
 import { saveReview } from '../../utils/storage/reviews';
 import { loadSettings } from '../../utils/storage/settings';
 
@@ -30,21 +31,14 @@ export async function browserAuditEnv(auditId: number): Promise<AuditEnv> {
         segmenter,
       }),
     async save(doc, result) {
-      const s = result.summary;
-      const saved = await saveReview({
-        text: doc.text,
-        url: doc.url,
-        title: s.title ?? s.headline ?? doc.metadata.title ?? doc.url ?? '',
-        docNumber: s.docNumber,
-        issuer: s.issuer,
-        dates: { written: s.writtenDate, published: s.publishedDate, effective: s.effectiveDate },
-        source: doc.source,
-        profileId: result.profile.id,
-        findings: result.findings,
-        reviewer: settings.reviewer,
-        remarks: `栏目审查 #${auditId}`,
-        metadata: doc.metadata,
-      });
+      const saved = await saveReview(
+        reviewInputOf(doc, result, {
+          findings: result.findings,
+          fallbackTitle: doc.metadata.title ?? doc.url ?? '',
+          reviewer: settings.reviewer,
+          remarks: `栏目审查 #${auditId}`,
+        }),
+      );
       await getDb().reviews.update(saved.id, { auditId });
       return saved.id;
     },

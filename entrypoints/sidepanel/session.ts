@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import type { RegisterEntry } from '../../utils/register';
 import { loadSettings, onSettingsChange, loadRegister } from '../../utils/storage/settings';
 import { recallDecisions, restoreDismissal, saveReview, turnRuleOff } from '../../utils/storage/reviews';
+import { reviewInputOf } from '../../utils/storage/review-input';
 import type { Conclusion, DecidedFinding, Decision, FixChange } from '../../utils/storage/types';
 import { phraseAround } from '../../utils/text/phrase';
 import {
@@ -577,21 +578,15 @@ export class ReviewSession {
     const { doc, result, findings, settings } = this.state;
     if (!doc || !result) return undefined;
     try {
-      const saved = await saveReview({
-        text: doc.text,
-        url: doc.url,
-        title: result.summary.title ?? result.summary.headline ?? doc.metadata.title,
-        docNumber: result.summary.docNumber,
-        issuer: result.summary.issuer,
-        dates: { written: result.summary.writtenDate, published: result.summary.publishedDate, effective: result.summary.effectiveDate },
-        source: doc.source,
-        profileId: result.profile.id,
-        findings: [...findings.map(({ key: _k, dismissal: _d, previous: _p, ...f }) => f), ...this.fixedFindings(doc.text)],
-        conclusion,
-        reviewer: settings.reviewer,
-        remarks,
-        metadata: doc.metadata,
-      });
+      const saved = await saveReview(
+        reviewInputOf(doc, result, {
+          findings: [...findings.map(({ key: _k, dismissal: _d, previous: _p, ...f }) => f), ...this.fixedFindings(doc.text)],
+          fallbackTitle: doc.metadata.title,
+          conclusion,
+          reviewer: settings.reviewer,
+          remarks,
+        }),
+      );
       this.set({ saved: { id: saved.id }, notice: undefined });
       return saved.id;
     } catch (e) {

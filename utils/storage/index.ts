@@ -25,6 +25,7 @@ export {
 export { anchorOf, matchFindings, matchScore, matchableOf, type Matchable, type MatchResult } from './match';
 export { docKeysOf, sameDocument, type DocIdentity } from './derive';
 export { ENGINE_VERSION } from './version';
+export { reviewInputOf, type ReviewedDoc, type ReviewDecisions } from './review-input';
 export * from './types';
 export {
   queryReviews,
