@@ -314,3 +314,82 @@ describe('merge into a log holding other reviews', () => {
     expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
   }, 60_000);
 });
+
+describe('a backup larger than one read (streamed a slice at a time)', () => {
+  const N = 1200;
+  let good = '';
+  let before: Record<string, unknown[]> = {};
+  const bigBackup = async () => {
+    if (good) return;
+    const db = await extensionDb();
+    await fillReviews(db, N);
+    await saveSettings({ reviewer: '张三' });
+    good = await (await exportBackup()).text();
+    before = await snapshot(db);
+  };
+  const sizeOf = (s: string) => new TextEncoder().encode(s).length;
+  /** The file with row `i` of `table` edited. */
+  const withRow = (table: string, i: number, edit: (row: any) => any) => JSON.stringify(editRow(JSON.parse(good), table, i, edit));
+
+  it('restores it whole, every row equal, and the file checks with progress', async () => {
+    await bigBackup();
+    // Several reads of 4 MB, multi-byte characters cut between them.
+    expect(sizeOf(good)).toBeGreaterThan(2 * 4 * 1024 * 1024);
+    const db = await extensionDb();
+    await saveReview({ text: '将被替换的记录', source: 'text', profileId: 'national', findings: [] });
+    const progress: RestoreProgress[] = [];
+    const done = await restoreBackup(blobOf(good), { onProgress: (p) => progress.push(p) });
+    expect(done).toMatchObject({ reviews: N, added: N });
+    expect(await snapshot(db)).toEqual(before);
+    expect(await (await exportBackup()).text()).toBe(good);
+    const phases = progress.map((p) => p.phase);
+    expect([...new Set(phases)]).toEqual(['load', 'write']);
+    for (const phase of ['load', 'write'] as const) {
+      const seen = progress.filter((p) => p.phase === phase);
+      expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
+      expect(seen.at(-1)!.done).toBe(seen.at(-1)!.total);
+    }
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual(['normlint']);
+  }, 120_000);
+
+  for (const mode of ['replace', 'merge'] as const) {
+    it(`${mode}: a row far into the file that fails its check is refused by name, nothing written`, async () => {
+      await bigBackup();
+      const at = N - 3;
+      const file = withRow('reviewBodies', at, (r) => ({ ...r, findings: [...r.findings, { code: 'content.penalty' }] }));
+      const db = await extensionDb();
+      await saveReview({ text: '当前的记录', source: 'text', profileId: 'national', findings: [] });
+      const mine = await snapshot(db);
+      const progress: RestoreProgress[] = [];
+      const err = await restoreBackup(blobOf(file), { mode, onProgress: (p) => progress.push(p) }).catch((e) => e);
+      expect(err).toBeInstanceOf(StorageError);
+      expect(err.message).toMatch(new RegExp(`数据表“reviewBodies”第 ${at + 1} 行已损坏（第 \\d+ 个问题的问题代码无效）。当前的审查记录没有任何改动`));
+      // It was read and loaded a slice at a time up to that row, then dropped.
+      expect(progress.filter((p) => p.phase === 'load').at(-1)!.done).toBeGreaterThan(N);
+      expect(progress.some((p) => p.phase === 'write')).toBe(false);
+      expect(await snapshot(db)).toEqual(mine);
+      expect((await indexedDB.databases()).map((d) => d.name)).toEqual(['normlint']);
+    }, 120_000);
+  }
+
+  it('a row far into the file that is not JSON is refused by name, nothing written', async () => {
+    await bigBackup();
+    const at = N - 2;
+    const file = withRow('searchText', at, (r) => ({ ...r, text: '@@BROKEN@@' })).replace('"text":"@@BROKEN@@"', '"text":@@BROKEN@@');
+    expect(sizeOf(file.slice(0, file.indexOf('@@BROKEN@@')))).toBeGreaterThan(2 * 4 * 1024 * 1024);
+    const db = await extensionDb();
+    await saveSettings({ reviewer: '当前用户' });
+    const mine = await snapshot(db);
+    await expect(inspectBackup(blobOf(file))).rejects.toThrow(`数据表“searchText”第 ${at + 1} 行不是有效的 JSON，文件已损坏`);
+    await expect(restoreBackup(blobOf(file))).rejects.toThrow(`数据表“searchText”第 ${at + 1} 行不是有效的 JSON，文件已损坏`);
+    expect(await snapshot(db)).toEqual(mine);
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual(['normlint']);
+  }, 120_000);
+
+  it('a file cut short says where it ends', async () => {
+    await bigBackup();
+    const bytes = new TextEncoder().encode(good);
+    const cut = new Blob([bytes.slice(0, Math.floor(bytes.length * 0.7))]);
+    await expect(inspectBackup(cut)).rejects.toThrow(/文件内容不完整或已损坏（在数据表“\w+”第 \d+ 行处中断，文件可能被截断）/);
+  }, 60_000);
+});

@@ -9,10 +9,9 @@ import type { Dismissal, RegisterMeta, RegisterRow, ReviewBody, ReviewSummary, S
  * register entries with a 文号 the log lacks are added.
  */
 
+/** The backup's light tables; its bodies and search rows are mapped one at a time (MergePlan.body, .search). */
 export interface MergeSource {
   reviews: ReviewSummary[];
-  reviewBodies: ReviewBody[];
-  searchText: SearchRow[];
   dismissals: Dismissal[];
   register: RegisterRow[];
   registerMeta: RegisterMeta[];
@@ -33,14 +32,16 @@ export interface MergeTarget {
 
 export interface MergePlan {
   reviews: ReviewSummary[];
-  reviewBodies: ReviewBody[];
-  searchText: SearchRow[];
   dismissals: Dismissal[];
   register: RegisterRow[];
   /** Replaces the log's meta row when set. */
   registerMeta?: RegisterMeta;
-  /** Chart rows to put (the log's own, with the added reviews counted in). */
-  stats: StatRow[];
+  /** A backup body under the log's ids (undefined when its review is not added); counts it into the chart. */
+  body(b: ReviewBody): ReviewBody | undefined;
+  /** A backup search row under the log's ids (undefined when its review is not added). */
+  search(s: SearchRow): SearchRow | undefined;
+  /** Chart rows to put: the log's own, with the bodies mapped so far counted in. */
+  stats(): StatRow[];
   added: number;
   skipped: number;
 }
@@ -96,11 +97,10 @@ export function planMerge(backup: MergeSource, log: MergeTarget): MergePlan {
     }
     reviews.push(row);
   }
-  const reviewBodies: ReviewBody[] = [];
   const stats = new Map(log.stats.map((s) => [`${s.day}|${s.code}`, { ...s }]));
   const summaryOf = new Map(backup.reviews.map((r) => [r.id!, r]));
-  for (const b of backup.reviewBodies) {
-    if (!added.has(b.reviewId)) continue;
+  const body = (b: ReviewBody): ReviewBody | undefined => {
+    if (!added.has(b.reviewId)) return undefined;
     const findings = b.findings.map((f) => {
       const out = { ...f };
       if (f.carriedFrom !== undefined) {
@@ -115,7 +115,6 @@ export function planMerge(backup: MergeSource, log: MergeTarget): MergePlan {
       }
       return out;
     });
-    reviewBodies.push({ ...b, reviewId: reviewIds.get(b.reviewId)!, findings });
     for (const s of statDeltas(summaryOf.get(b.reviewId)!, b.findings)) {
       const k = `${s.day}|${s.code}`;
       const had = stats.get(k);
@@ -124,8 +123,9 @@ export function planMerge(backup: MergeSource, log: MergeTarget): MergePlan {
         had.reviews += s.reviews;
       } else stats.set(k, { ...s });
     }
-  }
-  const searchText = backup.searchText.filter((s) => added.has(s.id)).map((s) => ({ ...s, id: reviewIds.get(s.id)! }));
+    return { ...b, reviewId: reviewIds.get(b.reviewId)!, findings };
+  };
+  const search = (s: SearchRow): SearchRow | undefined => (added.has(s.id) ? { ...s, id: reviewIds.get(s.id)! } : undefined);
 
   const register: RegisterRow[] = [];
   let nextRegister = log.nextRegisterId;
@@ -143,12 +143,12 @@ export function planMerge(backup: MergeSource, log: MergeTarget): MergePlan {
 
   return {
     reviews,
-    reviewBodies,
-    searchText,
     dismissals,
     register,
     registerMeta,
-    stats: [...stats.values()],
+    body,
+    search,
+    stats: () => [...stats.values()],
     added: added.size,
     skipped: backup.reviews.length - added.size,
   };
