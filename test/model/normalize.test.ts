@@ -96,4 +96,29 @@ describe('findings on a run-on page point at the original text', () => {
     for (const f of r.findings) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
     expect(r.findings.find((f) => f.code === 'effective.no-grace')?.excerpt).toBe('自发布之日起施行');
   });
+
+  it('gives the issued document’s title a line of its own where the page ran it into its neighbours', () => {
+    // After a contact remark and before 第一章; after the signature and before the first sentence.
+    const a = model('关于印发《东岭市道路停车管理办法》的通知\n现将《东岭市道路停车管理办法》印发给你们。\n东岭市交通运输局\n2023年3月1日\n（联系单位：市交通运输局）东岭市道路停车管理办法第一章总则\n第一条　为规范停车，制定本办法。\n第二章附则\n第二条　本办法自2023年5月1日起施行。');
+    expect(a.title?.text).toBe('东岭市道路停车管理办法');
+    expect(a.chapters.map((c) => c.number)).toEqual([1, 2]);
+    const b = model('东岭市管委会关于印发《东岭市公交补贴办法》的通知\n各单位：现将《东岭市公交补贴办法》印发给你们。\n东岭市管委会\n2022年5月6日\n东岭市公交补贴办法 依照《城市公共汽车和电车客运管理规定》，制定本办法。 一、本办法自印发之日起施行。');
+    expect(b.parts.map((p) => p.kind)).toEqual(['cover', 'body']);
+    expect(b.title?.text).toBe('东岭市公交补贴办法');
+    // A mention inside a sentence stays where it is.
+    const text = '关于印发《东岭市公交补贴办法》的通知\n各单位：\n东岭市公交补贴办法已经主任办公会议审议通过，现印发给你们。';
+    expect(normalizeText(text).text).toBe(text);
+  });
+
+  it('finds the date under joint issuers run together, and not a date in a sentence that names an office', () => {
+    const signed = model('关于印发《东岭市工资保证金办法》的通知\n现将办法印发给你们，请认真贯彻执行。东岭市人力资源和社会保障局东岭市住房和城乡建设局东岭市交通运输局东岭市水利局2022年3月4日（此件主动公开）\n东岭市工资保证金办法\n第一条　为规范管理，制定本办法。');
+    expect(signed.dates.written?.iso).toBe('2022-03-04');
+    const sentence = '第五条　各单位应当将材料报送市政府办公室2022年3月4日前完成。';
+    expect(normalizeText(sentence).text).toBe(sentence);
+  });
+
+  it('reads 第五条项目… as an article label and 第五条第二项 as a reference', () => {
+    const doc = model('第四条　鉴定以省级意见为准。\n第五条项目鉴定内容包括研发活动是否真实。\n第六条依照第五条第二项办理。');
+    expect(doc.articles.map((a) => a.number)).toEqual([4, 5, 6]);
+  });
 });

@@ -1,4 +1,5 @@
 import { NUMERAL_CLASS, parseNumeral } from '../text/numerals';
+import { titlesNamedAtTop } from './titles';
 
 /**
  * The text as the rules read it, and the way back to the text as it came. Pages arrive with zero-width and
@@ -24,7 +25,8 @@ const N = `[${NUMERAL_CLASS}]`;
 // A 第X条/章/节 label that may hold spaces (第 十 条, 第十 条); a line or sentence may end before it.
 const LABEL = new RegExp(`第(?:${HS}*${N}){1,7}${HS}*([条章节])`, 'g');
 // After 第X条 a reference goes on (第九条规定的, 第九条第二款, 第九条、第十条); a label starts the article's words.
-const REFERENCE_AFTER = /^(?:规定|所称|所列|所述|所指|中|的|之|第|款|项|和|与|、|至|或|及|有关|以外|以内|，|。|）|\))/;
+// (第五条项目鉴定内容包括 and 第九条中小企业… are articles: 项目 and 中小 are words of their own).
+const REFERENCE_AFTER = /^(?:规定|所称|所列|所述|所指|中(?!小|央|国|外|介|华|心)|的|之|第|款|项(?!目)|和|与|、|至|或|及|有关|以外|以内|，|。|）|\))/;
 const BREAK_BEFORE_LABEL = /[。；;！!？?：:]/;
 const SENTENCE_END = /[。；;！!？?]/;
 // 二〇二一年十月十一日 or 2021年10月11日 (a signature's date).
@@ -59,6 +61,7 @@ export function normalizeText(original: string): NormalizedText {
   const drop = new Set<number>();
   const breaks = new Set<number>();
   labelEdits(text, drop, breaks);
+  namedTitleEdits(text, breaks);
   signatureEdits(text, breaks);
   coverEdits(text, breaks);
   paragraphEdits(text, breaks);
@@ -180,22 +183,78 @@ function signatureEdits(text: string, breaks: Set<number>) {
       while (k >= 0 && isSpace(text[k])) k--;
       if (k < 0 || text[k] === '\n') break;
       let s = k;
-      while (s > 0 && /[\u4e00-\u9fa5（）()]/.test(text[s - 1]) && k - s < 30) s--;
+      // A line start another edit found (…附件：甲办法（征求意见稿）| 平潭…局 2024年1月9日) ends the name too.
+      while (s > 0 && !breaks.has(s) && /[\u4e00-\u9fa5（）()]/.test(text[s - 1]) && k - s < 30) s--;
       const name = text.slice(s, k + 1);
       const before = text[s - 1];
-      if (name.length < 3 || !ORGAN_END.test(name) || !(before === undefined || before === '\n' || isSpace(before) || SENTENCE_END.test(before))) break;
+      if (name.length < 3 || !ORGAN_END.test(name) || !(before === undefined || before === '\n' || breaks.has(s) || isSpace(before) || SENTENCE_END.test(before))) break;
       organStart = s;
       j = s;
     }
     let b = at - 1;
     while (b >= 0 && isSpace(text[b])) b--;
     const dateAlone = b < 0 || text[b] === '\n' || SENTENCE_END.test(text[b]);
+    if (organStart < 0 && !dateAlone) organStart = jointOrgans(text, at, end, breaks);
     if (organStart < 0 && !dateAlone) continue;
     if (organStart >= 0) breaks.add(organStart);
     if (organStart >= 0 || b >= 0) breaks.add(at);
     let k = end;
     while (k < text.length && isSpace(text[k])) k++;
     if (k < text.length && text[k] !== '\n') breaks.add(k);
+  }
+}
+
+// What closes a signed notice after its date: the 公开 remark (（此件主动公开）), a contact line, or nothing.
+const AFTER_SIGNATURE = new RegExp(`^(?:${HS}|\\n|$|[（(](?:此件|联系|主动公开|此页))`);
+
+/**
+ * Joint issuers whose names a crawl ran together before the date, after the notice's last sentence:
+ * …及时报告。甲省人力资源和社会保障厅甲省住房和城乡建设厅…监管局2022年3月4日（此件主动公开）. The run must split
+ * wholly into organ names, and the date must close the notice, or it is a sentence (…报市政府办公室2022年…前).
+ * Returns where the names start, or -1.
+ */
+function jointOrgans(text: string, at: number, end: number, breaks: Set<number>): number {
+  if (!AFTER_SIGNATURE.test(text.slice(end, end + 4))) return -1;
+  let s = at;
+  while (s > 0 && at - s < 160 && !breaks.has(s) && /[\u4e00-\u9fa5（）()]/.test(text[s - 1])) s--;
+  const before = text[s - 1];
+  if (!(s === 0 || before === '\n' || breaks.has(s) || isSpace(before) || SENTENCE_END.test(before))) return -1;
+  const run = text.slice(s, at);
+  // reach[i]: the run's first i characters are whole organ names (each 3–30 characters).
+  const reach = new Uint8Array(run.length + 1);
+  reach[0] = 1;
+  for (let i = 0; i < run.length; i++) {
+    if (!reach[i]) continue;
+    for (let n = 3; n <= 30 && i + n <= run.length; n++) if (ORGAN_END.test(run.slice(i, i + n))) reach[i + n] = 1;
+  }
+  return run.length >= 3 && reach[run.length] ? s : -1;
+}
+
+/**
+ * The title of the document a notice at the top issues or puts out for comment (关于印发《X》的通知), where the page
+ * ran it into its neighbours: …监察局）X第一章总则, 2022年5月6日 X 依照《…》…, 附件：X为深入贯彻… The title gets a
+ * line of its own. A mention inside 《》 or inside a sentence (…。X已经审议通过) is left alone.
+ */
+function namedTitleEdits(text: string, breaks: Set<number>) {
+  for (const title of titlesNamedAtTop(text.slice(0, 400))) {
+    const chars = [...title].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const re = new RegExp(`${chars.join(`${HS}*`)}(?:${HS}*[（(][^（）()\\n]{0,10}(?:稿|草案)[）)])?`, 'g');
+    for (const m of text.matchAll(re)) {
+      const at = m.index!;
+      const end = at + m[0].length;
+      const before = text[at - 1];
+      // 附件：甲办法.pdf is the name of a file to download, not the document on the page.
+      if (before === '《' || text[end] === '》' || /^[.．](?:pdf|docx?|wps|xlsx?|ofd|zip|rar)/i.test(text.slice(end, end + 5))) continue;
+      if (!(at === 0 || before === '\n' || isSpace(before) || /[。；：:）)]/.test(before) || breaks.has(at))) continue;
+      let k = end;
+      while (k < text.length && isSpace(text[k])) k++;
+      // An item of the notice's 附件 list, or a title followed by the body's first words.
+      const listed = /附件[0-9０-９]*[：:]$/.test(text.slice(Math.max(0, at - 6), at));
+      const opens = k > end || listed || /^(?:第[一1１][章条节]|为了?|根据|依据|按照|依照|一、|[（(]一[）)]|总则)/.test(text.slice(k, k + 4));
+      if (k < text.length && text[k] !== '\n' && !opens) continue;
+      breaks.add(at);
+      if (k < text.length && text[k] !== '\n') breaks.add(k);
+    }
   }
 }
 
@@ -209,7 +268,8 @@ function coverEdits(text: string, breaks: Set<number>) {
     if (!(at === 0 || text[at - 1] === '\n' || isSpace(text[at - 1]))) continue;
     let k = end;
     while (k < text.length && isSpace(text[k])) k++;
-    if (k === end && k < text.length && text[k] !== '\n') continue;
+    // Run into the addressees (冀科资〔2017〕9号各市科技局，…：) it still stands alone.
+    if (k === end && k < text.length && text[k] !== '\n' && !/^(?:各|有关)[^。\n]{1,120}?[：:]/.test(text.slice(k, k + 130))) continue;
     breaks.add(at);
     if (k < text.length && text[k] !== '\n') breaks.add(k);
   }

@@ -1,10 +1,11 @@
 import type { DocKind, Line, Part, Span } from './types';
 import { span } from './structure';
 import { INTERPRETATION_TITLE } from './kind';
+import { DATE_LINE } from './meta';
+import { COVER, bareTitle, compactTitle, splitNamedTitles } from './titles';
 
 /** A draft mark: the title line's suffix or the line under it. */
 export const DRAFT_MARK = /(送审稿|征求意见稿|讨论稿|修改稿|草案|代拟稿|初稿|审议稿)/;
-const COVER = /关于印发(?:《(.+?)》|(.+?))的(?:通知|决定)/;
 // The title of a comment notice (not a sentence that mentions consultation): it ends like a notice's title.
 const COMMENT_NOTICE = /^[^。；]{0,120}(?:征求[^。；]{0,80}意见(?:建议)?的?(?:公告|通知|函|启事|公示)|意见征集(?:公告|通知)?|征求意见公告)$/;
 const EXPLANATION = /(?:起草|制定|修订)(?:情况的?)?说明$/;
@@ -23,10 +24,6 @@ export interface Layout {
 }
 
 const nonEmpty = (lines: Line[]) => lines.filter((l) => l.text);
-
-/** Drops a trailing draft mark and brackets from a title: 清河市…办法（征求意见稿） → 清河市…办法. */
-export const bareTitle = (t: string) =>
-  t.replace(/[（(][^（）()]*(?:送审稿|征求意见稿|讨论稿|修改稿|草案|代拟稿|初稿)[^（）()]*[）)]$/, '').replace(/^《|》$/g, '').trim();
 
 /**
  * Splits the text into its parts: a cover notice (关于印发《…》的通知) or a comment notice before the body,
@@ -77,11 +74,14 @@ export function layoutDocument(text: string, lines: Line[], metaTitle?: string):
   if (cover || notice) {
     leadKind = cover ? 'cover' : 'notice';
     const inner = cover ? (cover[1] ?? cover[2]) : /《(.+?)》/.exec(headline.text)?.[1];
-    const want = inner ? bareTitle(inner) : undefined;
+    // A cover notice may issue several documents (关于印发甲和乙的通知): the first one found opens the body.
+    const wants = inner ? splitNamedTitles(inner).map((t) => compactTitle(bareTitle(t))) : [];
     const candidates = after.filter((l) => l.start < explStart);
+    // The notice's own 附件 list names the title too, right above its signature: that line is not the body's title.
+    const opens = (l: Line) => !signedBelow(candidates, l);
     bodyTitle =
-      (want && candidates.find((l) => bareTitle(l.text) === want)) ||
-      (want && candidates.find((l) => l.text.startsWith(want) && l.text.length <= want.length + 12)) ||
+      candidates.find((l) => wants.includes(compactTitle(bareTitle(l.text))) && opens(l)) ||
+      candidates.find((l) => wants.some((w) => compactTitle(l.text).startsWith(w) && compactTitle(l.text).length <= w.length + 12) && opens(l)) ||
       titleAboveFirstArticle(candidates);
   }
 
@@ -124,6 +124,12 @@ export function layoutDocument(text: string, lines: Line[], metaTitle?: string):
     kindReason = `草案（${DRAFT_MARK.exec(draftLine)![1]}）`;
   }
   return { kind, kindReason, parts, headline, title, bodyStart, bodyEnd };
+}
+
+// A signature (an organ line and a date line, or a date line) within the two lines below a line.
+function signedBelow(lines: Line[], line: Line): boolean {
+  const i = lines.indexOf(line);
+  return lines.slice(i + 1, i + 3).some((l) => DATE_LINE.test(l.text));
 }
 
 // A line such as （附） or 附件： right before an appended part belongs to it.

@@ -45,7 +45,8 @@ export function splitClauses(s: Sentence): Sentence[] {
 }
 
 const NUM = '〇零一二两三四五六七八九十百千0-9０-９';
-const ARTICLE = new RegExp(`^第([${NUM}]+)条(?=[\\s\\u3000]|[^款项之])`);
+// 第三条款项 or 第三条之一 is no label; 第五条项目… is (项目 is a word).
+const ARTICLE = new RegExp(`^第([${NUM}]+)条(?=[\\s\\u3000]|项目|[^款项之])`);
 const CHAPTER = new RegExp(`^第([${NUM}]+)[章]`);
 const ITEM_PATTERNS: { level: Item['level']; re: RegExp }[] = [
   { level: 1, re: /^([一二三四五六七八九十]+)、/ },
