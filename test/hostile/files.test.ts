@@ -76,6 +76,8 @@ describe('Word files that fight back', { timeout: 60_000 }, () => {
     const num = '<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="3999"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
     const p = '<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:p>';
     expect(renderNumbering(p + p, num).match(/preserve">([^<]*)</g)).toEqual(['preserve">MMMCMXCIX. <', 'preserve">4000. <']);
+    // A labelled paragraph keeps no <w:numPr>: mammoth does not make a list of it again.
+    expect(renderNumbering(p + p, num)).not.toContain('<w:numPr>');
   });
 });
 

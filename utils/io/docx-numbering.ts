@@ -200,7 +200,13 @@ export function renderNumbering(documentXml: string, numberingXml: string, style
   for (const { tag, props } of paragraphOpeners(documentXml)) {
     const label = labelOf(props ?? '');
     if (!label) continue;
-    out.push(documentXml.slice(copied, tag.end), `<w:r><w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>`);
+    // The label is now text: the paragraph's own <w:numPr> goes, so mammoth does not build a list of it as well
+    // (its list handling doubled the time of a 20,000-item list).
+    const opener = documentXml.slice(tag.start, tag.end);
+    const numPrAt = opener.indexOf('<w:numPr>');
+    const numPrEnd = numPrAt < 0 ? -1 : opener.indexOf('</w:numPr>', numPrAt);
+    const kept = numPrEnd < 0 ? opener : opener.slice(0, numPrAt) + opener.slice(numPrEnd + '</w:numPr>'.length);
+    out.push(documentXml.slice(copied, tag.start), kept, `<w:r><w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>`);
     copied = tag.end;
     changed = true;
   }
