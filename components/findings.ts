@@ -63,7 +63,8 @@ export function groupFindings<F extends Finding>(findings: readonly F[]): Severi
     if (!mine.length) continue;
     const families: FamilyGroup<F>[] = [];
     for (const family of familyOrder) {
-      const fs = mine.filter((f) => familyOf(f.code) === family).sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+      // Codes are ASCII: compared by code unit, not localeCompare, whose first call loads ICU data on the main thread.
+      const fs = mine.filter((f) => familyOf(f.code) === family).sort((a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
       if (fs.length) families.push({ family, label: FAMILIES[family], findings: fs });
     }
     out.push({ severity, families, count: mine.length });

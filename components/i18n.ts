@@ -44,5 +44,13 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
 /** A defect family's name (the part of a code before the dot) in the UI language. */
 export const familyName = (family: string) => t(`family_${family}` as MessageKey);
 
-/** A number with the locale's grouping: 12,345. */
-export const num = (n: number) => n.toLocaleString(locale);
+/**
+ * A number grouped by threes (12,345), as both zh-CN and en write it. Not toLocaleString: its first call in a page
+ * loads the locale's ICU data, which blocked the panel's main thread for hundreds of milliseconds just as the first
+ * findings were shown.
+ */
+export function num(n: number): string {
+  const [int, frac] = String(n).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+$)/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { setLocale, t } from '../../components/i18n';
+import { num, setLocale, t } from '../../components/i18n';
 
 const dir = join(import.meta.dirname, '../../public/_locales');
 const load = (loc: string) => JSON.parse(readFileSync(join(dir, loc, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -39,5 +39,14 @@ describe('t()', () => {
 
   test('an unknown key shows itself rather than nothing', () => {
     expect(t('no_such_key' as never)).toBe('no_such_key');
+  });
+});
+
+describe('num', () => {
+  test('groups by threes as both languages write numbers, as toLocaleString would', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 150000, 1234567, -4321, 1234.5, 0.25]) {
+      expect(num(n)).toBe(n.toLocaleString('en'));
+      expect(num(n)).toBe(n.toLocaleString('zh-CN'));
+    }
   });
 });
