@@ -33,13 +33,14 @@ interface Run {
   kind: string;
   kindReason: string;
   findings: Finding[];
+  text: string;
 }
 
 const runs: Run[] = REAL_DIRS.flatMap((dir) =>
   samplesOf(dir).map((sample) => {
     const text = normalizeNewlines(readFileSync(sample.file, 'utf8'));
     const r = review({ text }, { today: reviewDate(sample), profile: sample.profile ?? 'national', segmenter: nodeSegmenter });
-    return { sample, corpus: path.basename(dir), name: path.basename(sample.file), kind: r.summary.kind, kindReason: r.summary.kindReason, findings: r.findings };
+    return { sample, corpus: path.basename(dir), name: path.basename(sample.file), kind: r.summary.kind, kindReason: r.summary.kindReason, findings: r.findings, text };
   }),
 );
 
@@ -148,6 +149,10 @@ if (process.argv.includes('--dump')) {
     if (!r) continue;
     const errs = r.findings.filter((f) => f.severity === 'error');
     console.log(`\n== ${r.name} [${r.sample.label} → ${r.kind}] errors ${errs.length}`);
-    for (const f of errs) console.log(`  ${f.code} | ${f.where} | ${quote(f)} | ${f.message}${f.places ? ` (${f.places.length} places)` : ''}`);
+    for (const f of errs) {
+      console.log(`  ${f.code} | ${f.where} | ${quote(f)} | ${f.message}${f.places ? ` (${f.places.length} places)` : ''}`);
+      // The surroundings, to judge by (printed only, never written to the audit).
+      console.log(`      …${r.text.slice(Math.max(0, f.start - 80), f.end + 60).replace(/\s+/g, ' ')}…`);
+    }
   }
 }

@@ -133,13 +133,29 @@ const maskTitles = (s: string) => s.replace(/《[^《》]*》/g, (t) => '《' + 
  */
 const DEPARTMENTS = /部门|单位|局|委员会|厅|办公室|人民政府|乡镇|乡（镇）|街道|县区|区县|成员单位|处室|科室|司法|财政|会签/;
 
+// Parties outside the administration: a consultation that names them (企业、专家、群众) did not ask departments only.
+const OUTSIDERS = /企业|专家|学者|群众|公众|社会|协会|商会|律师|代表|委员(?!会)|人员|师生|家长|居民|村民|市场主体|经营者/;
+
+/**
+ * Whether the parties consulted are departments and units alone. The parties are those named in the consulting
+ * phrase (征求县财政局等部门的意见) and in the clause just before it (向县财政局、县司法局征求了意见), not the
+ * whole sentence: in 省教育厅根据…，经深入调研、广泛征求意见 the 厅 is the drafter, not whom it asked.
+ */
+function departmentsOnly(t: string, m: RegExpExecArray): boolean {
+  const before = t.slice(0, m.index);
+  // 经深入调研、广泛征求意见: a bare 征求意见 after 广泛/充分 names no party at all.
+  if (/(?:广泛|充分|多方|反复)$/.test(before)) return DEPARTMENTS.test(m[0]) && !OUTSIDERS.test(m[0]);
+  const parties = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf('；'), before.lastIndexOf(',')) + 1) + m[0];
+  return DEPARTMENTS.test(parties) && !OUTSIDERS.test(parties);
+}
+
 export function findConsultations(text: string, sentences: Sentence[]): { span: Span; public: boolean; departments: boolean }[] {
   const out: { span: Span; public: boolean; departments: boolean }[] = [];
   for (const s of sentences) {
     const t = maskTitles(s.text);
     const m = CONSULT.exec(t);
     if (!m || (NOT_A_REPORT.test(t) && !/已于|已经|于\d{4}年/.test(t))) continue;
-    out.push({ span: span(text, s.start, s.end), public: PUBLIC.test(t), departments: DEPARTMENTS.test(t) });
+    out.push({ span: span(text, s.start, s.end), public: PUBLIC.test(t), departments: departmentsOnly(t, m) });
   }
   return out;
 }
