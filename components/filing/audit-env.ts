@@ -1,5 +1,6 @@
 import { localToday, review } from '../../utils/engine';
 import { getProfile } from '../../utils/profiles';
+import { readPdfLines } from '../../utils/io/browser';
 import { docxToHtml } from '../../utils/io/docx';
 import { loadWebSegmenter } from '../../utils/segment/web';
 import type { AuditEnv } from '../../utils/audit/run';
@@ -43,6 +44,7 @@ export async function browserAuditEnv(auditId: number): Promise<AuditEnv> {
       return saved.id;
     },
     docxToHtml: (bytes) => docxToHtml('附件', bytes),
+    pdfLines: (bytes) => readPdfLines('附件', bytes),
     register: register.entries,
     deadlineDays: profile.filingDeadlineDays,
     today,

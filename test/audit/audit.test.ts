@@ -1,7 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import { readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { join, normalize } from 'node:path';
+// The column audit in Node: every list layout and paging of the fixture portal read by readColumnPage, every detail
+// layout captured and reviewed (HTML pages, .docx and .pdf attachments read by mammoth and pdf.js), and the
+// indicators of the fixture's period against its known values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicators, percent } from '../../utils/audit/indicators';
 import { readColumnPage } from '../../utils/audit/links';
@@ -10,65 +9,63 @@ import type { AuditItemRow } from '../../utils/audit/types';
 import { review } from '../../utils/engine';
 import { docxToHtml } from '../../utils/io/docx';
 import { normalizeHtmlSkeleton } from '../../utils/io/html';
+import { pdfLines, type PdfJs } from '../../utils/io/pdf';
 import { parseRegister } from '../../utils/register';
 import { nodeSegmenter } from '../../utils/segment/node';
-import { ATTACHMENT_DOC, DOCS, REGISTER_CSV, writePortalColumn } from '../e2e/portal-column';
+import { writeTextPdf } from '../e2e/pdf-writer';
+import { COLUMN_PAGES, DEAD, DOCS, EXPECTED, REGISTER_CSV, attachmentOf, buildPortalColumn, docById, linkOf, servePortal, titleOf, type PortalServer } from '../e2e/portal-column';
 
-let root: string;
-let server: Server;
-let origin: string;
+// pdf.js 6 uses Promise.withResolvers, which Node 20 lacks (Chromium and Node 22 have it).
+(Promise as unknown as { withResolvers?: unknown }).withResolvers ??= function withResolvers<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((a, b) => ((resolve = a), (reject = b)));
+  return { promise, resolve, reject };
+};
+
+let server: PortalServer;
 let parse: (html: string) => Document;
+let pdfjs: PdfJs;
+const signal = new AbortController().signal;
 
 beforeAll(async () => {
-  root = await writePortalColumn();
-  server = createServer(async (req, res) => {
-    const file = normalize(join(root, decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
-    try {
-      const body = await readFile(file.endsWith('/') ? join(file, 'index.html') : file);
-      res.writeHead(200).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await servePortal(await buildPortalColumn());
   const { parseHTML } = await import('linkedom');
   parse = (html) => parseHTML(normalizeHtmlSkeleton(html)).document as unknown as Document;
+  pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
 });
 
-afterAll(async () => {
-  await new Promise((ok) => server.close(ok));
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 const env = (): AuditEnv => {
   const register = parseRegister(REGISTER_CSV);
   return {
-    fetch: (url, signal) => fetch(url, { signal }),
+    fetch: (url, s) => fetch(url, { signal: s }),
     parseHtml: parse,
-    review: (doc) => review(doc, { today: '2024-12-31', register, segmenter: nodeSegmenter }),
+    review: (doc) => review(doc, { today: EXPECTED.today, register, segmenter: nodeSegmenter }),
     save: async () => undefined,
     docxToHtml: (bytes) => docxToHtml('附件', bytes),
+    pdfLines: (bytes) => pdfLines(pdfjs, '附件', bytes),
     register,
     deadlineDays: 30,
-    today: '2024-12-31',
+    today: EXPECTED.today,
   };
 };
 
-describe('column pages', () => {
-  it('takes the column list (not the sidebar or the navigation) with dates, and the next page', async () => {
-    const page = await readColumn(env(), `${origin}/col/index.html`, new AbortController().signal);
-    expect(page.links.map((l) => l.url)).toEqual(DOCS.slice(0, 3).map((d) => `${origin}/col/${d.file}`));
-    // The link text is cut short (…): the title attribute is the title.
-    expect(page.links[0]).toEqual({ url: `${origin}/col/d1.html`, title: DOCS[0].title, date: '2024-02-01' });
-    expect(page.next).toBe(`${origin}/col/index_1.html`);
-  });
-
-  it('reads a table layout and has no next page on the last one', async () => {
-    const page = await readColumn(env(), `${origin}/col/index_1.html`, new AbortController().signal);
-    expect(page.links.map((l) => l.url.replace(origin, ''))).toEqual(['/col/d4.html', '/col/d5.html', '/col/d6.html']);
-    expect(page.next).toBeUndefined();
-  });
+describe('list layouts and paging', () => {
+  for (const [i, p] of COLUMN_PAGES.entries()) {
+    it(`${p.layout} list, ${p.paging} paging (${p.path})`, async () => {
+      const page = await readColumn(env(), server.url(p.path), signal);
+      const expected = p.ids.map((id) => {
+        const d = id === DEAD.id ? { href: `/col/${DEAD.id}.html`, title: DEAD.title, published: DEAD.published } : { href: linkOf(docById(id)), title: titleOf(docById(id)), published: docById(id).published };
+        return { url: server.url(d.href), title: d.title, date: d.published };
+      });
+      // The whole title (not the cut text nor the date printed in the link), the date, and nothing from the sidebar.
+      expect(page.links).toEqual(expected);
+      const next = COLUMN_PAGES[i + 1];
+      expect(page.next).toBe(next ? server.url(next.path) : undefined);
+    });
+  }
 
   it('ignores links to other sites, javascript: links and paging furniture', () => {
     const doc = parse(
@@ -81,50 +78,77 @@ describe('column pages', () => {
     expect(page.links).toEqual([{ url: 'http://gov.example/x/1.html', title: '某某县人民政府关于印发某某细则的通知', date: '2024-01-02' }]);
     expect(page.next).toBe('http://gov.example/x/2.html');
   });
+
+  it('finds a scripted 下一页 in a button or an input, never one that leaves the site or has no address', () => {
+    const at = (html: string) => readColumnPage(parse(html), 'http://gov.example/col/list.aspx?p=1').next;
+    expect(at('<button type="button" data-href="list.aspx?p=2">下一页</button>')).toBe('http://gov.example/col/list.aspx?p=2');
+    expect(at(`<input type="button" value="下一页" onclick="location.href='/col/list.aspx?p=2'">`)).toBe('http://gov.example/col/list.aspx?p=2');
+    expect(at('<a href="javascript:goto(\'list_2.html\')">下页&gt;&gt;</a>')).toBe('http://gov.example/col/list_2.html');
+    expect(at('<span class="next" data-url="https://elsewhere.example/list_2.html">下一页</span>')).toBeUndefined();
+    expect(at('<a href="javascript:void(0)" class="disabled">下一页</a>')).toBeUndefined();
+    // A script call whose argument is a page number, not an address, is not guessed at.
+    expect(at('<a href="javascript:;" onclick="goPage(2)">下一页</a>')).toBeUndefined();
+  });
 });
 
-describe('auditing documents', () => {
-  const signal = new AbortController().signal;
-
-  it('reviews a detail page with its metadata and what the register says', async () => {
-    const r = await reviewItem(env(), { url: `${origin}/col/d2.html`, listTitle: DOCS[1].title }, signal);
-    expect(r).toMatchObject({ docNumber: '临政发〔2024〕7号', publishedDate: '2024-04-10', validityStatus: '有效', kind: 'normative' });
-    expect(r.codes['effective.no-grace']).toBeGreaterThan(0);
-    expect(r.register).toEqual({ status: 'matched', regNumber: 'LJDR-2024-002', filedDate: '2024-05-25', daysLate: 15 });
-  });
-
-  it('reviews a document published only as a .docx attachment from the attachment', async () => {
-    const r = await reviewItem(env(), { url: `${origin}/col/${ATTACHMENT_DOC.file}`, listTitle: ATTACHMENT_DOC.title }, signal);
-    expect(r.fromAttachment).toBe(`${origin}/col/${ATTACHMENT_DOC.docx}`);
-    expect(r.docNumber).toBe(ATTACHMENT_DOC.number);
-    expect(r.kind).toBe('normative');
-  });
+describe('detail layouts', () => {
+  for (const d of DOCS) {
+    it(`${d.detail}: ${d.id} ${d.number}`, async () => {
+      const r = await reviewItem(env(), { url: server.url(linkOf(d)), listTitle: titleOf(d) }, signal);
+      expect(r.kind).toBe('normative');
+      expect(r.docNumber).toBe(d.number);
+      expect(r.publishedDate ?? r.writtenDate).toBe(d.published);
+      expect(r.validityStatus).toBe(d.validity);
+      const file = attachmentOf(d);
+      expect(r.fromAttachment).toBe(file && server.url(file));
+      expect(r.register).toEqual(
+        d.filed ? expect.objectContaining({ status: 'matched', regNumber: d.regNo, filedDate: d.filed }) : { status: 'missing' },
+      );
+      // 自印发之日起施行: the one document without a grace period says so, whatever its layout.
+      expect((r.codes['effective.no-grace'] ?? 0) > 0).toBe(d.effective === null);
+    });
+  }
 
   it('a dead link fails with a Chinese message', async () => {
-    await expect(reviewItem(env(), { url: `${origin}/col/d6.html`, listTitle: 'x' }, signal)).rejects.toThrow('网站返回 404');
+    await expect(reviewItem(env(), { url: server.url(`/col/${DEAD.id}.html`), listTitle: DEAD.title }, signal)).rejects.toThrow('网站返回 404');
   });
 
-  it('the indicators of the period follow from the results', async () => {
-    const items: AuditItemRow[] = [];
-    for (const [seq, d] of [...DOCS, ATTACHMENT_DOC].entries()) {
-      const url = `${origin}/col/${d.file}`;
-      items.push({ id: seq + 1, auditId: 1, seq, url, listTitle: d.title, status: 'done', result: await reviewItem(env(), { url, listTitle: d.title }, signal) });
+  it('an attachment it cannot read fails with the reason: old Word, a PDF without text, a broken PDF', async () => {
+    const site = new Map([
+      ['/a.doc', { type: 'application/msword', body: 'x' }],
+      ['/scan.pdf', { type: 'application/pdf', body: writeTextPdf([]) }],
+      ['/broken.pdf', { type: 'application/pdf', body: '%PDF-1.4 not really' }],
+    ]);
+    const other = await servePortal(site);
+    try {
+      await expect(reviewItem(env(), { url: other.url('/a.doc'), listTitle: 'x' }, signal)).rejects.toThrow('另存为 .docx');
+      await expect(reviewItem(env(), { url: other.url('/scan.pdf'), listTitle: 'x' }, signal)).rejects.toThrow('可能是扫描件');
+      await expect(reviewItem(env(), { url: other.url('/broken.pdf'), listTitle: 'x' }, signal)).rejects.toThrow('不是有效的 PDF 文件');
+    } finally {
+      await other.close();
     }
-    items.push({ id: 9, auditId: 1, seq: 9, url: `${origin}/col/d6.html`, listTitle: 'x', status: 'failed', error: '网站返回 404' });
-    const ind = computeIndicators(items, '2021-01-01', '2024-12-31', true);
-    expect(ind.documents).toHaveLength(5);
-    // Filed: d1, d2, d3, d5 of five; in time: all of them but d2 (45 days).
-    expect(ind.filed).toEqual({ count: 4, of: 5 });
-    expect(ind.timely).toEqual({ count: 3, of: 4 });
-    expect(percent(ind.filed)).toBe('80.0%');
-    // d3: 有效期2年 from 2021-07-10, still 有效 on the portal at the end of 2024.
-    expect(ind.expired.map((d) => d.docNumber)).toEqual(['临政发〔2021〕12号']);
+  });
+});
+
+describe('indicators', () => {
+  it('the indicators of the period follow from the results and match the fixture', async () => {
+    const items: AuditItemRow[] = [];
+    for (const [seq, d] of DOCS.entries()) {
+      const url = server.url(linkOf(d));
+      items.push({ id: seq + 1, auditId: 1, seq, url, listTitle: titleOf(d), status: 'done', result: await reviewItem(env(), { url, listTitle: titleOf(d) }, signal) });
+    }
+    items.push({ id: 99, auditId: 1, seq: 99, url: server.url(`/col/${DEAD.id}.html`), listTitle: DEAD.title, status: 'failed', error: '网站返回 404' });
+    const ind = computeIndicators(items, EXPECTED.from, EXPECTED.to, true);
+    expect(ind.documents).toHaveLength(EXPECTED.documents);
+    expect(ind.filed).toEqual(EXPECTED.filed);
+    expect(ind.timely).toEqual(EXPECTED.timely);
+    expect(ind.expired.map((d) => d.docNumber)).toEqual(EXPECTED.expired);
+    expect(percent(ind.filed)).toBe(`${((100 * EXPECTED.filed.count) / EXPECTED.filed.of).toFixed(1)}%`);
+    for (const [id, days] of Object.entries(EXPECTED.late)) expect(ind.documents.find((x) => x.docNumber === docById(id).number)!.register!.daysLate).toBe(days);
     expect(ind.clean.count).toBe(ind.documents.filter((d) => !d.counts.error).length);
-    // d2 (no grace, late) and d4 (not in the register) and d3 (expired) carry errors.
-    for (const n of ['临政发〔2024〕7号', '临政发〔2024〕15号', '临政发〔2021〕12号']) expect(ind.documents.find((d) => d.docNumber === n)!.counts.error).toBeGreaterThan(0);
     // A period that holds only 2021 counts only d3; without a register the filing shares are not given.
     const y2021 = computeIndicators(items, '2021-01-01', '2021-12-31', false);
-    expect(y2021.documents.map((d) => d.docNumber)).toEqual(['临政发〔2021〕12号']);
+    expect(y2021.documents.map((d) => d.docNumber)).toEqual([docById('d3').number]);
     expect(y2021.filed).toBeUndefined();
   });
 });

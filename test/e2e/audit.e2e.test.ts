@@ -1,23 +1,28 @@
 // A whole column audit through the real extension: register loaded, audit started from the 备案审查 page on a
-// local fixture column (two list layouts, three detail layouts, a .docx-only document, a dead link), cancelled,
-// resumed after the page was reopened, the next list page read on request, exported, and the indicators checked
-// against the fixture's known values.
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+// local fixture column (six list layouts joined by a link, an onclick address, a query string, a data-url and a
+// script call; eight detail layouts, documents published only as .docx or as .pdf — printed by Chromium — and a
+// dead link), cancelled, resumed after the page was reopened, every next list page read on request, exported, and
+// the indicators checked against the fixture's known values.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as h from './harness';
-import { writePortalColumn } from './portal-column';
+import { COLUMN_PAGES, DOCS, EXPECTED, REGISTER_CSV, attachmentOf, buildPortalColumn, docById, servePortal, type PortalServer } from './portal-column';
 
 let ext: h.ExtensionHandle;
-let server: h.FixtureServer;
-let root: string;
+let server: PortalServer;
 let filing: Page;
 
 beforeAll(async () => {
-  root = await writePortalColumn();
   ext = await h.launchExtension();
-  server = await h.startFixtureServer(root);
+  // The .pdf attachments as a real PDF printer makes them: Chromium prints each document's lines.
+  const printer = await ext.context.newPage();
+  const pdf = async (lines: string[]) => {
+    await printer.setContent(`<html lang="zh-CN"><body style="font:16px serif">${lines.map((l) => `<p>${l}</p>`).join('')}</body></html>`);
+    return new Uint8Array(await printer.pdf({ format: 'A4' }));
+  };
+  server = await servePortal(await buildPortalColumn({ pdf }));
+  await printer.close();
   filing = await ext.context.newPage();
   await filing.goto(ext.url('filing.html'));
   await filing.waitForSelector('.filing-page[data-ready="true"]', h.POLL);
@@ -26,18 +31,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await ext?.close();
   await server?.close();
-  await rm(root, { recursive: true, force: true });
 });
 
 const attr = async (name: string) => Number(await filing.locator('[data-audit]').getAttribute(name));
 
 describe('column audit', () => {
   test('runs, cancels, resumes after reopening, reads the next page, exports and counts the indicators', async () => {
-    await filing.locator('[data-action="register-file"]').setInputFiles(join(root, 'register.csv'));
+    await filing.locator('[data-action="register-file"]').setInputFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(REGISTER_CSV) });
     await filing.waitForSelector('[data-file="register.csv"]', h.POLL);
     await filing.locator('[data-action="register-import"]').click();
-    await filing.waitForSelector('[data-register-hits="4"]', h.POLL);
-    await filing.locator('[data-setting="reviewDate"]').fill('2024-12-31');
+    await filing.waitForSelector(`[data-register-hits="${DOCS.filter((d) => d.filed).length}"]`, h.POLL);
+    await filing.locator('[data-setting="reviewDate"]').fill(EXPECTED.today);
     await filing.locator('[data-setting="reviewDate"]').press('Tab');
     await filing.waitForSelector('[data-status="true"]', h.POLL);
 
@@ -59,15 +63,29 @@ describe('column audit', () => {
     // The sidebar's 热点 links were not taken for documents.
     expect(server.hits.some((p) => p.startsWith('/news/'))).toBe(false);
 
-    await filing.locator('[data-action="audit-next-page"]').click();
-    await filing.waitForSelector('[data-audit][data-total="6"][data-audit-status="done"]', h.POLL);
+    // Each next list page on request, whatever its layout and however it links on: 14 listed, one of them dead.
+    let total = 3;
+    for (const p of COLUMN_PAGES.slice(1)) {
+      total += p.ids.length;
+      await filing.locator('[data-action="audit-next-page"]').click();
+      await filing.waitForSelector(`[data-audit][data-total="${total}"][data-audit-status="done"]`, h.POLL);
+    }
+    expect(await filing.locator('[data-action="audit-next-page"]').count()).toBe(0);
+    for (const p of COLUMN_PAGES) expect(server.hits).toContain(p.path);
     expect(await filing.locator('tr[data-status="failed"]').allInnerTexts()).toEqual([expect.stringContaining('网站返回 404')]);
-    expect([await attr('data-done'), await attr('data-failed')]).toEqual([5, 1]);
-    // The .docx-only document was reviewed from its attachment.
-    expect(server.hits).toContain('/col/d5.docx');
-    const late = filing.locator('tr[data-item]', { hasText: '临政发〔2024〕7号' });
-    expect(await late.innerText()).toContain('逾期15日');
-    expect(Number(await late.locator('[data-col="error"]').innerText())).toBeGreaterThan(0);
+    expect([await attr('data-done'), await attr('data-failed')]).toEqual([DOCS.length, 1]);
+    // The documents published only as attachments were reviewed from them: .docx by mammoth, .pdf by pdf.js.
+    for (const d of DOCS.filter(attachmentOf)) {
+      expect(server.hits).toContain(attachmentOf(d));
+      const row = filing.locator('tr[data-item]', { hasText: d.number });
+      expect(await row.getAttribute('data-status')).toBe('done');
+    }
+    for (const [id, days] of Object.entries(EXPECTED.late)) {
+      const late = filing.locator('tr[data-item]', { hasText: docById(id).number });
+      expect(await late.innerText()).toContain(`逾期${days}日`);
+    }
+    const d2 = filing.locator('tr[data-item]', { hasText: docById('d2').number });
+    expect(Number(await d2.locator('[data-col="error"]').innerText())).toBeGreaterThan(0);
 
     // Filter and sort.
     await filing.locator('[data-audit-show]').selectOption('failed');
@@ -79,18 +97,19 @@ describe('column audit', () => {
 
     const [download] = await Promise.all([filing.waitForEvent('download'), filing.locator('[data-action="audit-export-docs"]').click()]);
     const csv = await readFile((await download.path())!, 'utf8');
-    expect(csv.split('\r\n').length).toBeGreaterThanOrEqual(7);
-    expect(csv).toContain('临政发〔2024〕15号');
+    expect(csv.split('\r\n').length).toBeGreaterThanOrEqual(DOCS.length + 2);
+    for (const d of DOCS) expect(csv).toContain(d.number);
     expect(csv).toContain('登记簿中无此文号');
 
-    // Indicators over 2021–2024: five documents; filed 4 of 5, in time 3 of 4, one expired still marked 有效.
-    await filing.locator('[data-period="from"]').fill('2021-01-01');
+    // Indicators over 2021–2024, as the fixture knows them.
+    const share = (x: { count: number; of: number }) => `${((100 * x.count) / x.of).toFixed(1)}%（${x.count}/${x.of}）`;
+    await filing.locator('[data-period="from"]').fill(EXPECTED.from);
     await filing.locator('[data-period="from"]').press('Tab');
     await filing.locator('button', { hasText: '刷新' }).click();
-    await filing.waitForSelector('[data-catalogue="5"]', h.POLL);
-    expect(await filing.locator('[data-indicator="filed"]').innerText()).toBe('80.0%（4/5）');
-    expect(await filing.locator('[data-indicator="timely"]').innerText()).toBe('75.0%（3/4）');
-    expect(await filing.locator('[data-indicator="expired"]').innerText()).toBe('1 件');
+    await filing.waitForSelector(`[data-catalogue="${EXPECTED.documents}"]`, h.POLL);
+    expect(await filing.locator('[data-indicator="filed"]').innerText()).toBe(share(EXPECTED.filed));
+    expect(await filing.locator('[data-indicator="timely"]').innerText()).toBe(share(EXPECTED.timely));
+    expect(await filing.locator('[data-indicator="expired"]').innerText()).toBe(`${EXPECTED.expired.length} 件`);
 
     // Every reviewed page is in the review log, tagged with the audit.
     const tagged = await filing.evaluate(
@@ -104,6 +123,6 @@ describe('column audit', () => {
           };
         }),
     );
-    expect(tagged).toBe(5);
+    expect(tagged).toBe(DOCS.length);
   });
 });

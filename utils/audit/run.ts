@@ -21,6 +21,8 @@ export interface AuditEnv {
   save(doc: CapturedDocument, result: ReviewResult): Promise<number | undefined>;
   /** Reads a .docx attachment into HTML (mammoth), when the page holds only a link to it. */
   docxToHtml?(bytes: Uint8Array): Promise<string>;
+  /** Reads a .pdf attachment's text layer (pdf.js), one string per line. */
+  pdfLines?(bytes: Uint8Array): Promise<string[]>;
   register: readonly RegisterEntry[];
   deadlineDays: number;
   today: string;
@@ -87,25 +89,41 @@ export async function reviewItem(env: AuditEnv, item: Pick<AuditItemRow, 'url' |
   return summarizeResult(env, captured, result, reviewId, fromAttachment);
 }
 
+const DOCX = /\.docx$/i;
+const PDF = /\.pdf$/i;
+
+/** The attachment a thin page stands for: its .docx when it links one (Word keeps the structure), else its .pdf. */
 function thinPageAttachment(dom: Document, pageUrl: string, origin: string, text: string): string | undefined {
   if (text.replace(/\s+/g, '').length > THIN_PAGE_CHARS) return undefined;
+  const files: URL[] = [];
   for (const a of dom.querySelectorAll('a[href]')) {
     try {
       const u = new URL(a.getAttribute('href')!, pageUrl);
-      if (u.origin === origin && /\.docx(?:$|[?#])/i.test(u.pathname)) return u.href;
+      if (u.origin === origin && (DOCX.test(u.pathname) || PDF.test(u.pathname))) files.push(u);
     } catch {
       /* not a URL */
     }
   }
-  return undefined;
+  return (files.find((u) => DOCX.test(u.pathname)) ?? files[0])?.href;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as Record<string, string>)[c]};`);
+
+/** The attachment as HTML for capture: Word through mammoth, a PDF's text layer one paragraph a line. */
+async function attachmentHtml(env: AuditEnv, url: string, signal: AbortSignal): Promise<string> {
+  const path = new URL(url).pathname;
+  const isDocx = DOCX.test(path);
+  if (!isDocx && !PDF.test(path)) throw new AuditFetchError('附件是旧版 Word（.doc）或 WPS 文件，未审查：请下载后另存为 .docx 再审查');
+  if (isDocx ? !env.docxToHtml : !env.pdfLines) throw new AuditFetchError(isDocx ? '无法读取 Word 附件' : '无法读取 PDF 附件');
+  const file = await fetchBytes(env, url, signal);
+  if (isDocx) return env.docxToHtml!(file.bytes);
+  const lines = await env.pdfLines!(file.bytes);
+  if (!lines.join('').trim()) throw new AuditFetchError('PDF 附件中没有文字（可能是扫描件），未审查');
+  return lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('');
 }
 
 async function attachmentDocument(env: AuditEnv, url: string, title: string, signal: AbortSignal): Promise<CapturedDocument> {
-  if (!/\.docx(?:$|[?#])/i.test(new URL(url).pathname)) throw new AuditFetchError('附件不是 .docx 文件，未审查（PDF、旧版 .doc、WPS 附件请下载后逐个审查）');
-  if (!env.docxToHtml) throw new AuditFetchError('无法读取 Word 附件');
-  const file = await fetchBytes(env, url, signal);
-  const html = await env.docxToHtml(file.bytes);
-  const c = capturePage(env.parseHtml(html), url);
+  const c = capturePage(env.parseHtml(await attachmentHtml(env, url, signal)), url);
   return { text: c.text, metadata: { ...c.metadata, title: c.metadata.title ?? title }, source: 'portal', url };
 }
 

@@ -6,6 +6,9 @@
 import { decodeBytes, DecodeError, normalizeNewlines } from './decode';
 import { docxToHtml } from './docx';
 import { InputError, MAX_FILE_BYTES, textTooLong } from './errors';
+import { pdfLines, type PdfJs } from './pdf';
+
+export { foldRadicals } from './pdf';
 
 export type LoadedKind = 'docx' | 'txt' | 'pdf' | 'text';
 
@@ -81,56 +84,20 @@ export function pastedDocument(text: string, doc: Document = document): LoadedDo
   return { kind: 'text', name, content: textFragment(text, doc) };
 }
 
-/**
- * PDF fonts often map ideographs to the look-alike radicals (⼈ U+2F08 for 人, ⺠ U+2EA0 for 民): the text reads
- * right but matches nothing. Kangxi radicals fold by NFKC; the supplement's simplified forms by this table.
- */
-const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⺠': '民', '⺟': '母', '⺡': '氵', '⺢': '水', '⺣': '灬', '⺤': '爫', '⺪': '疋', '⺫': '罒', '⺬': '示', '⺭': '礻',
-  '⻆': '角', '⻅': '见', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻗': '雨', '⻘': '青', '⻚': '页', '⻛': '风',
-  '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻩': '黄', '⻬': '齐', '⻮': '齿',
-  '⻰': '龙', '⻳': '龟', '⺶': '羊', '⺷': '羊', '⺸': '羊', '⺺': '聿', '⺼': '月', '⻊': '足', '⻌': '辶', '⻏': '阝',
-};
-
-export function foldRadicals(s: string): string {
-  return s.replace(/[⺀-⻿⼀-⿟]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC'));
-}
-
-/** PDF text, page by page, with pdf.js: each line of the text layer becomes a paragraph. */
-async function pdfFragment(name: string, bytes: Uint8Array, doc: Document): Promise<DocumentFragment> {
+/** The browser's pdf.js, its worker served from the extension (loaded on first use: the chunk is large). */
+async function browserPdfjs(): Promise<PdfJs> {
   const pdfjs = await import('pdfjs-dist');
   const { default: workerUrl } = await import('pdfjs-dist/build/pdf.worker.min.mjs?url');
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-  const task = pdfjs.getDocument({ data: bytes, disableFontFace: true });
-  let pdf;
-  try {
-    pdf = await task.promise;
-  } catch (e) {
-    const msg = String((e as Error)?.message ?? e);
-    throw new InputError(name, /password/i.test(msg) ? 'PDF 文件有密码保护，无法读取' : `不是有效的 PDF 文件（${msg.split('\n')[0]}）`);
-  }
-  const frag = doc.createDocumentFragment();
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
-    const content = await page.getTextContent();
-    let line = '';
-    const flush = () => {
-      if (line.trim()) {
-        const p = doc.createElement('p');
-        p.textContent = line.trim();
-        frag.appendChild(p);
-      }
-      line = '';
-    };
-    for (const item of content.items) {
-      if (!('str' in item)) continue;
-      line += foldRadicals(item.str);
-      if (item.hasEOL) flush();
-    }
-    flush();
-  }
-  await task.destroy();
-  return frag;
+  return pdfjs;
+}
+
+/** The text layer of a PDF, one string per line (the column audit reads attachments with it). */
+export const readPdfLines = async (name: string, bytes: Uint8Array) => pdfLines(await browserPdfjs(), name, bytes);
+
+/** PDF text, page by page: each line of the text layer becomes a paragraph. */
+async function pdfFragment(name: string, bytes: Uint8Array, doc: Document): Promise<DocumentFragment> {
+  return textFragment((await readPdfLines(name, bytes)).join('\n'), doc);
 }
 
 /** Reads a dropped or picked file. */
