@@ -13,15 +13,8 @@ import { pdfLines, type PdfJs } from '../../utils/io/pdf';
 import { parseRegister } from '../../utils/register';
 import { nodeSegmenter } from '../../utils/segment/node';
 import { writeTextPdf } from '../e2e/pdf-writer';
+import { loadNodePdfjs } from '../node-pdfjs';
 import { COLUMN_PAGES, DEAD, DOCS, EXPECTED, REGISTER_CSV, attachmentOf, buildPortalColumn, docById, linkOf, servePortal, titleOf, type PortalServer } from '../e2e/portal-column';
-
-// pdf.js 6 uses Promise.withResolvers, which Node 20 lacks (Chromium and Node 22 have it).
-(Promise as unknown as { withResolvers?: unknown }).withResolvers ??= function withResolvers<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((a, b) => ((resolve = a), (reject = b)));
-  return { promise, resolve, reject };
-};
 
 let server: PortalServer;
 let parse: (html: string) => Document;
@@ -32,7 +25,7 @@ beforeAll(async () => {
   server = await servePortal(await buildPortalColumn());
   const { parseHTML } = await import('linkedom');
   parse = (html) => parseHTML(normalizeHtmlSkeleton(html)).document as unknown as Document;
-  pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+  pdfjs = await loadNodePdfjs();
 });
 
 afterAll(() => server.close());

@@ -235,13 +235,13 @@ export async function buildPortalColumn(opts: BuildOptions = {}): Promise<Portal
 }
 
 /**
- * A long column for the benchmark: `count` documents in the HTML and .docx layouts (20 a list page, the list
+ * A long column for the benchmark: `count` documents in the detail layouts, one in ten from a .docx and one in ten from a .pdf (20 a list page, the list
  * layouts in turn, joined by 下一页 links), each with its own 文号.
  */
 export async function buildBenchColumn(count: number, opts: BuildOptions = {}): Promise<{ site: Portal; first: string }> {
   const site: Portal = new Map();
   const layouts = Object.keys(LIST_LAYOUTS) as ListLayout[];
-  const details: DetailLayout[] = ['table', 'dl', 'div', 'grid', 'spaced-ul', 'table', 'dl', 'grid', 'spaced-ul', 'docx'];
+  const details: DetailLayout[] = ['table', 'dl', 'div', 'grid', 'spaced-ul', 'table', 'dl', 'grid', 'docx', 'pdf-page'];
   const docs = Array.from({ length: count }, (_, i) => {
     const base = DOCS[i % DOCS.length];
     const year = 2015 + (i % 10);
