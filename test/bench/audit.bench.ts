@@ -12,6 +12,7 @@ import { pdfLines } from '../../utils/io/pdf';
 import { nodeSegmenter } from '../../utils/segment/node';
 import { auditItems, createAudit, getAudit } from '../../utils/storage/audits';
 import { NormLintDB, getDb, setDb } from '../../utils/storage/db';
+import { reviewInputOf } from '../../utils/storage/review-input';
 import { saveReview } from '../../utils/storage/reviews';
 import { buildBenchColumn, servePortal } from '../e2e/portal-column';
 import { loadNodePdfjs } from '../node-pdfjs';
@@ -33,21 +34,9 @@ const env: AuditEnv = {
   parseHtml: (html) => parseHTML(normalizeHtmlSkeleton(html)).document as unknown as Document,
   review: (doc) => review(doc, { today: '2024-12-31', segmenter: nodeSegmenter }),
   async save(doc, result) {
-    const s = result.summary;
-    const saved = await saveReview({
-      text: doc.text,
-      url: doc.url,
-      title: s.title ?? s.headline ?? doc.metadata.title ?? doc.url ?? '',
-      docNumber: s.docNumber,
-      issuer: s.issuer,
-      dates: { written: s.writtenDate, published: s.publishedDate, effective: s.effectiveDate },
-      source: doc.source,
-      profileId: result.profile.id,
-      findings: result.findings,
-      reviewer: '',
-      remarks: `栏目审查 #${auditId}`,
-      metadata: doc.metadata,
-    });
+    const saved = await saveReview(
+      reviewInputOf(doc, result, { findings: result.findings, fallbackTitle: doc.metadata.title ?? doc.url ?? '', reviewer: '', remarks: `栏目审查 #${auditId}` }),
+    );
     await getDb().reviews.update(saved.id, { auditId });
     return saved.id;
   },
